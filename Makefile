@@ -1,0 +1,44 @@
+# The two commands of a fresh machine: `make run` and `make test`.
+# Everything else here is what they need; each step is skipped when done.
+
+PYTHON ?= $(shell tools/find-python)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 5000
+WORKERS ?= 3
+DEMO_MEMBERS ?= 2000
+
+.PHONY: run test setup test-deps chromium clean
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -r requirements.txt
+	$(BIN)/python -m pip install -q --no-deps -e .
+	touch $@
+
+setup: $(STAMP)
+
+## Serve the app on the embedded graph, with reference data and a demo network.
+run: setup
+	$(BIN)/coopol init
+	$(BIN)/coopol seed --if-empty --members $(DEMO_MEMBERS) --seed 1
+	$(BIN)/coopol serve --host $(HOST) --port $(PORT) --workers $(WORKERS)
+
+## Run every test (store contract on both engines, web, browser, Cypher lint).
+test: setup test-deps
+	$(BIN)/python -m pytest
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+chromium:
+	tools/ensure-chromium
+
+test-deps: node_modules/.installed chromium
+
+clean:
+	rm -rf $(VENV) node_modules

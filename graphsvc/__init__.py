@@ -1,0 +1,1 @@
+"""Coopol's domain: services over the graph, the store adapters, the CLI."""

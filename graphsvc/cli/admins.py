@@ -1,0 +1,3 @@
+"""coopol admins commands."""
+
+from graphsvc.cli import cli  # noqa: F401

@@ -1,0 +1,3 @@
+"""coopol bench commands."""
+
+from graphsvc.cli import cli  # noqa: F401

@@ -1,0 +1,3 @@
+"""coopol members commands."""
+
+from graphsvc.cli import cli  # noqa: F401

@@ -1,0 +1,3 @@
+"""coopol neo4j commands."""
+
+from graphsvc.cli import cli  # noqa: F401

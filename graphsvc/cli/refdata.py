@@ -1,0 +1,3 @@
+"""coopol refdata commands."""
+
+from graphsvc.cli import cli  # noqa: F401

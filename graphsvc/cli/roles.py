@@ -1,0 +1,3 @@
+"""coopol roles commands."""
+
+from graphsvc.cli import cli  # noqa: F401

@@ -1,0 +1,3 @@
+"""coopol seed commands."""
+
+from graphsvc.cli import cli  # noqa: F401

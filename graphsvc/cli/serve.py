@@ -1,0 +1,3 @@
+"""coopol serve commands."""
+
+from graphsvc.cli import cli  # noqa: F401

@@ -1,0 +1,66 @@
+"""Settings, read once from the environment, with safe defaults."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+FSYNC_POLICIES = ("always", "everysec", "no")
+
+
+@dataclass(frozen=True)
+class Settings:
+    instance_path: Path
+    graph_url: str
+    graph_name: str = "coopol"
+    fsync: str = "everysec"
+    neo4j_user: str | None = None
+    neo4j_password: str | None = field(default=None, repr=False)
+    neo4j_database: str | None = None
+    limiter_storage: str | None = None
+    trust_proxy: int = 0
+
+    @classmethod
+    def from_env(cls, environ=None) -> "Settings":
+        env = os.environ if environ is None else environ
+        instance = Path(env.get("COOPOL_INSTANCE", REPO_ROOT / "instance")).resolve()
+        fsync = env.get("COOPOL_FSYNC", "everysec")
+        if fsync not in FSYNC_POLICIES:
+            raise ValueError(f"COOPOL_FSYNC must be one of {', '.join(FSYNC_POLICIES)}")
+        return cls(
+            instance_path=instance,
+            graph_url=env.get("COOPOL_GRAPH_URL") or f"embedded://{instance / 'graph'}",
+            graph_name=env.get("COOPOL_GRAPH_NAME", "coopol"),
+            fsync=fsync,
+            neo4j_user=env.get("COOPOL_NEO4J_USER"),
+            neo4j_password=env.get("COOPOL_NEO4J_PASSWORD"),
+            neo4j_database=env.get("COOPOL_NEO4J_DATABASE"),
+            limiter_storage=env.get("COOPOL_LIMITER_STORAGE"),
+            trust_proxy=int(env.get("COOPOL_TRUST_PROXY", "0")),
+        )
+
+
+def instance_secret(instance_path: Path, name: str, environ=None) -> str:
+    """A secret from the environment (`COOPOL_<NAME>`), else generated once into the instance folder."""
+    env = os.environ if environ is None else environ
+    value = env.get(f"COOPOL_{name.upper()}")
+    if value:
+        return value
+    instance_path.mkdir(parents=True, exist_ok=True)
+    path = instance_path / f"{name.lower()}.secret"
+    if not path.exists():
+        # Written aside then linked: a second process never reads a half-written key.
+        tmp = path.with_name(f".{path.name}.{os.getpid()}")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_urlsafe(48))
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass
+        finally:
+            tmp.unlink()
+    return path.read_text().strip()

@@ -1,0 +1,112 @@
+"""FalkorDB: a server reached over TCP, or the embedded one (`embedded.py`)."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import redis
+from falkordb import Edge, FalkorDB, Node, Path
+
+from graphsvc import querylib
+from graphsvc.errors import Conflict, StoreError, StoreUnavailable
+from graphsvc.store.base import Store, redact
+
+
+def plain(value: Any) -> Any:
+    """A FalkorDB result value as the plain Python value Neo4j's `.data()` gives."""
+    if isinstance(value, (Node, Edge)):
+        return {key: plain(item) for key, item in value.properties.items()}
+    if isinstance(value, Path):
+        return [plain(node) for node in value.nodes()]
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    return value
+
+
+class FalkorStore(Store):
+    """One named graph on a FalkorDB server; reads go through GRAPH.RO_QUERY."""
+
+    backend = "falkordb"
+
+    def __init__(self, db: FalkorDB, graph_name: str, url: str, on_close: Callable[[], None] | None = None):
+        self.db = db
+        self.graph = db.select_graph(graph_name)
+        self.graph_name = graph_name
+        self.url = url
+        self._on_close = on_close
+
+    def _run(self, query: querylib.Query, params: dict[str, Any]) -> list[dict[str, Any]]:
+        run = self.graph.ro_query if query.mode == "read" else self.graph.query
+        try:
+            result = run(query.text, params)
+        except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
+            raise StoreUnavailable(f"{redact(self.url)} is not answering: {type(exc).__name__}") from None
+        except redis.ResponseError as exc:
+            if "unique constraint violation" in str(exc).lower():
+                raise Conflict(f"{query.name}: {exc}") from None
+            raise
+        columns = [column[1] for column in result.header]
+        return [dict(zip(columns, (plain(v) for v in row))) for row in result.result_set]
+
+    def _apply_schema(self, schema: querylib.Schema) -> None:
+        for statement in schema.statements:
+            try:
+                self.graph.query(statement)
+            except redis.ResponseError as exc:
+                if "already indexed" not in str(exc):
+                    raise
+        existing = {
+            (c["label"], tuple(c["properties"]))
+            for c in self.graph.list_constraints()
+            if c["type"] == "UNIQUE"
+        }
+        for label, prop in schema.unique:
+            if (label, (prop,)) not in existing:
+                self.graph.create_node_unique_constraint(label, prop)
+        self._await_constraints()
+
+    def _await_constraints(self, timeout_s: float = 60.0) -> None:
+        import time
+
+        deadline = time.monotonic() + timeout_s
+        while any(c["status"] != "OPERATIONAL" for c in self.graph.list_constraints()):
+            if any(c["status"] == "FAILED" for c in self.graph.list_constraints()):
+                raise Conflict("a uniqueness constraint failed: the graph holds duplicates")
+            if time.monotonic() > deadline:
+                raise StoreError("uniqueness constraints still pending after 60 s")
+            time.sleep(0.05)
+
+    def drop(self) -> None:
+        """Delete this whole graph (tests)."""
+        try:
+            self.graph.delete()
+        except redis.ResponseError:
+            pass
+
+    def close(self) -> None:
+        if self._on_close:
+            self._on_close()
+            self._on_close = None
+
+
+def connect_server(url: str, graph_name: str) -> FalkorStore:
+    """`falkordb://[:password@]host:port`: a FalkorDB server over TCP."""
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(url)
+    try:
+        db = FalkorDB(
+            host=parts.hostname or "127.0.0.1",
+            port=parts.port or 6379,
+            username=unquote(parts.username) if parts.username else None,
+            password=unquote(parts.password) if parts.password else None,
+            socket_connect_timeout=5,
+        )
+        db.connection.ping()
+    except redis.AuthenticationError:
+        raise StoreError(f"credentials refused by {redact(url)}") from None
+    except (redis.ConnectionError, redis.TimeoutError, OSError, ValueError) as exc:
+        raise StoreError(f"cannot reach {redact(url)}: {exc}") from None
+    return FalkorStore(db, graph_name, url)

@@ -1,0 +1,11 @@
+// Constraints and indexes on FalkorDB, applied by `coopol init` (safe to repeat).
+// A unique constraint is created with GRAPH.CONSTRAINT (it needs the range
+// index declared below): one `unique: Label.property` line each.
+// unique: Member.id
+// unique: Member.email
+// unique: OrgUnit.id
+// unique: Role.key
+CREATE INDEX FOR (m:Member) ON (m.id);
+CREATE INDEX FOR (m:Member) ON (m.email);
+CREATE INDEX FOR (o:OrgUnit) ON (o.id);
+CREATE INDEX FOR (r:Role) ON (r.key)
