@@ -22,6 +22,7 @@ class Settings:
     neo4j_database: str | None = None
     limiter_storage: str | None = None
     trust_proxy: int = 0
+    https: bool = False
 
     @classmethod
     def from_env(cls, environ=None) -> "Settings":
@@ -40,6 +41,7 @@ class Settings:
             neo4j_database=env.get("COOPOL_NEO4J_DATABASE"),
             limiter_storage=env.get("COOPOL_LIMITER_STORAGE"),
             trust_proxy=int(env.get("COOPOL_TRUST_PROXY", "0")),
+            https=env.get("COOPOL_HTTPS", "0").lower() in ("1", "true", "yes", "on"),
         )
 
 

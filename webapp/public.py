@@ -1,0 +1,53 @@
+"""Public pages: what Coopol is, and the language switch."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, current_app, make_response, redirect, render_template, request, url_for
+
+from flask_babel import lazy_gettext as _l
+
+from webapp.i18n import LANG_COOKIE, LANGUAGES
+
+bp = Blueprint("public", __name__)
+
+
+@bp.get("/")
+def home():
+    return render_template("home.html")
+
+
+def safe_next(target: str | None, default: str) -> str:
+    """A local path to go back to, never another site."""
+    if not target:
+        return default
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return default
+    return target
+
+
+@bp.get("/langue/<code>")
+def language(code):
+    target = safe_next(request.args.get("next"), url_for("public.home"))
+    response = make_response(redirect(target))
+    if code in LANGUAGES:
+        response.set_cookie(
+            LANG_COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
+            secure=request.is_secure,
+        )
+    return response
+
+
+NAV_LINKS = (
+    ("public.home", _l("Accueil")),
+    ("nav.national", _l("Fédérations")),
+    ("nav.search", _l("Rechercher")),
+)
+
+
+@bp.app_context_processor
+def nav_links():
+    rules = current_app.view_functions
+    return {"nav_links": [(endpoint, label) for endpoint, label in NAV_LINKS if endpoint in rules]}

@@ -1,0 +1,75 @@
+"""Logins with flask-login on server-side, revocable sessions.
+
+flask-login keeps in the (signed) cookie whatever `get_id()` returns: here the
+random session id, never the member id. Each request looks the id's hash up in
+the graph (`accounts.session_member`); logout deletes the `(:Session)` node, so
+a copied cookie stops working everywhere. `session_protection = "strong"` drops
+the session when the browser's address or user agent changes.
+"""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, session
+from flask_babel import lazy_gettext as _l
+from flask_login import LoginManager, UserMixin, login_user, logout_user
+
+from graphsvc import accounts
+from webapp.graph import current_store
+
+
+class CurrentMember(UserMixin):
+    def __init__(self, found: accounts.SessionMember):
+        self.id = found.id
+        self.display_name = found.display_name
+        self.membership = found.membership
+        self.session_id = found.session_id
+
+    def get_id(self) -> str:  # what flask-login puts in the cookie
+        return self.session_id
+
+    @property
+    def is_adherent(self) -> bool:
+        return self.membership == "adherent"
+
+
+def load_member(session_id: str) -> CurrentMember | None:
+    config = current_app.config
+    found = accounts.session_member(
+        current_store(),
+        session_id,
+        idle_days=config["COOPOL_SESSION_IDLE_DAYS"],
+        max_days=config["COOPOL_SESSION_MAX_DAYS"],
+    )
+    return CurrentMember(found) if found else None
+
+
+def start(member_id: str, session_id: str | None = None) -> CurrentMember:
+    """Log the browser in: open a graph session (unless given one) and set the cookie."""
+    store = current_store()
+    if session_id is None:
+        session_id = accounts.open_session(store, member_id)
+    session.clear()  # a fresh cookie: nothing from before the login survives
+    member = load_member(session_id)
+    login_user(member, remember=False)
+    session.permanent = True
+    return member
+
+
+def end(member: CurrentMember) -> None:
+    """Log out: the session ends in the graph, the cookie is emptied."""
+    accounts.close_session(current_store(), member.session_id)
+    logout_user()
+    session.clear()
+
+
+def init_app(app: Flask) -> None:
+    from datetime import timedelta
+
+    manager = LoginManager()
+    manager.session_protection = "strong"
+    manager.login_view = "auth.login"
+    manager.login_message = _l("Connectez-vous pour voir cette page.")
+    manager.login_message_category = "info"
+    manager.user_loader(load_member)
+    manager.init_app(app)
+    app.config["PERMANENT_SESSION_LIFETIME"] = timedelta(days=app.config["COOPOL_SESSION_IDLE_DAYS"])
