@@ -13,6 +13,7 @@ whether sympathisants see it at all. A hidden profile raises `NotFound`, never
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 from dataclasses import dataclass, field
 
@@ -139,13 +140,14 @@ def search_sections(store: Store, text: str, limit: int = 20) -> list[SectionCho
     text = (text or "").strip()[:100]
     if not text:
         return []
-    key = identity.search_key(text)
-    code = text.upper() if text.replace(" ", "").isalnum() and any(c.isdigit() for c in text) else ""
-    if code and code.isdigit() and len(code) == 1:
+    compact = text.replace(" ", "").upper()
+    code = compact if re.fullmatch(r"\d{1,5}|2[AB]", compact) else ""
+    if len(code) == 1:
         code = "0" + code
-    if code:
-        key = ""
-    rows = store.read("members/search_sections", key=key, code=code.replace(" ", ""), limit=limit)
+    key = "" if code else identity.search_key(text)
+    if not key and not code:
+        return []
+    rows = store.read("members/search_sections", key=key, code=code, limit=limit)
     return [SectionChoice(**row) for row in rows]
 
 
