@@ -48,8 +48,13 @@ def clean_name(raw: str | None, field: str = "nom", max_length: int = MAX_NAME) 
     return value
 
 
+_LIGATURES = str.maketrans(
+    {"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D"}
+)
+
+
 def search_key(text: str) -> str:
     """Lower-case ASCII words for accent-insensitive search (`Évry-Courcouronnes` → `evry courcouronnes`)."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
     ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     return " ".join("".join(c if c.isalnum() else " " for c in ascii_text).split())
