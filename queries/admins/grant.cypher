@@ -1,0 +1,8 @@
+// Grant an animation right on a unit; granting twice keeps one edge and its first date.
+// mode: write
+// params: member_id, unit_id, right, granted_by, now
+// returns: right, unit_id, granted_by, granted_at
+MATCH (m:Member {id: $member_id}), (u:OrgUnit {id: $unit_id})
+MERGE (m)-[a:ANIMATES {right: $right}]->(u)
+ON CREATE SET a.granted_by = $granted_by, a.granted_at = $now
+RETURN a.right AS right, u.id AS unit_id, a.granted_by AS granted_by, a.granted_at AS granted_at
