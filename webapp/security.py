@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from flask import Flask, current_app, render_template, request
 from flask_babel import gettext as _
 from flask_limiter import Limiter
+from flask_wtf.csrf import CSRFProtect
 from flask_limiter.util import get_remote_address
 from limits import parse
 from werkzeug.exceptions import HTTPException, TooManyRequests
@@ -63,6 +64,7 @@ def init_app(app: Flask) -> None:
     if trusted > 0:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=trusted, x_proto=trusted, x_host=trusted, x_port=trusted)
 
+    CSRFProtect(app)  # every POST carries the form's token; csrf_token() in templates
     limiter = Limiter(
         key_func=get_remote_address,
         storage_uri=limiter_storage(app),
