@@ -86,13 +86,14 @@ class EmbeddedServer:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
     def client(self, **kwargs) -> redis.Redis:
+        """A management connection. Without retries: redis-py's default (3, with
+        backoff) makes a probe of a dead server, or the reply-less SHUTDOWN, take ~4 s."""
+        kwargs.setdefault("retry", Retry(NoBackoff(), 0))
         return redis.Redis(unix_socket_path=str(self.socket), **kwargs)
 
     def answers(self) -> bool:
-        # No retry: redis-py's default (3 retries with backoff) makes probing a
-        # folder without a live server, or after `kill -9`, take about 4 s.
         try:
-            self.client(socket_timeout=5, socket_connect_timeout=2, retry=Retry(NoBackoff(), 0)).ping()
+            self.client(socket_timeout=5, socket_connect_timeout=2).ping()
             return True
         except redis.BusyLoadingError:
             return True
@@ -165,7 +166,7 @@ class EmbeddedServer:
         deadline = time.monotonic() + START_TIMEOUT_S
         while True:
             try:
-                self.client(retry=Retry(NoBackoff(), 0)).ping()
+                self.client().ping()
                 return
             except redis.BusyLoadingError:
                 if time.monotonic() > deadline:
