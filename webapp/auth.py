@@ -6,7 +6,9 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
+from wtforms import SelectChoice
 
 from graphsvc import accounts, members
 from graphsvc.errors import Conflict, Invalid, NotFound
@@ -26,11 +28,18 @@ from webapp.public import safe_next
 bp = Blueprint("auth", __name__)
 
 
-def role_choices() -> list[tuple[str, str]]:
+ROLE_GROUPS = {"party": _l("Fonctions dans le parti"), "mandate": _l("Mandats électifs"), "job": _l("Emplois")}
+
+
+def role_choices() -> list[SelectChoice]:
+    """The roles catalogue for a select, grouped by kind, in the page's language."""
     english = str(get_locale()) == "en"
-    return [("", _("— aucun —"))] + [
-        (r.key, (r.label_en if english and r.label_en else r.label)) for r in members.list_roles(current_store())
-    ]
+    choices = [SelectChoice("", _("— aucun —"))]
+    for role in members.list_roles(current_store()):
+        label = role.label_en if english and role.label_en else role.label
+        group = ROLE_GROUPS.get(role.kind or "", _l("Autres"))
+        choices.append(SelectChoice(role.key, label, optgroup=str(group)))
+    return choices
 
 
 @bp.route("/connexion", methods=["GET", "POST"])

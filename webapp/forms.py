@@ -14,6 +14,7 @@ from wtforms import (
     HiddenField,
     PasswordField,
     RadioField,
+    SelectChoice,
     SelectField,
     StringField,
     SubmitField,
@@ -24,13 +25,13 @@ from graphsvc.accounts import MAX_PASSWORD, MIN_PASSWORD
 from graphsvc.identity import MAX_NAME
 
 VISIBILITY_CHOICES = [
-    ("section", _l("Les membres de ma section")),
-    ("federation", _l("Les membres de ma fédération")),
-    ("members", _l("Tous les membres de Coopol")),
+    SelectChoice("section", _l("Les membres de ma section")),
+    SelectChoice("federation", _l("Les membres de ma fédération")),
+    SelectChoice("members", _l("Tous les membres de Coopol")),
 ]
 MEMBERSHIP_CHOICES = [
-    ("adherent", _l("Adhérent·e du parti")),
-    ("sympathisant", _l("Sympathisant·e")),
+    SelectChoice("adherent", _l("Adhérent·e du parti")),
+    SelectChoice("sympathisant", _l("Sympathisant·e")),
 ]
 MANDATE_ROWS = 3
 

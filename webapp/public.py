@@ -15,7 +15,7 @@ bp = Blueprint("public", __name__)
 
 @bp.get("/")
 def home():
-    return render_template("home.html")
+    return render_template("nav/home.html")
 
 
 def safe_next(target: str | None, default: str) -> str:

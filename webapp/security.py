@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from flask import Flask, current_app, render_template, request
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_limiter import Limiter
 from flask_wtf.csrf import CSRFProtect
 from flask_limiter.util import get_remote_address
@@ -99,7 +100,7 @@ def hit(limit_name: str, scope: str, key: str) -> None:
         return
     item = parse(current_app.config[limit_name])
     digest = hashlib.sha256(f"{scope}:{key}".encode()).hexdigest()[:32]
-    if not limiter.limiter.hit(item, scope, digest):
+    if not limiter.limiter.hit(item, current_app.config["RATELIMIT_KEY_PREFIX"], scope, digest):
         raise TooManyRequests(_("Trop de tentatives. Réessayez dans quelques minutes."))
 
 
@@ -108,20 +109,20 @@ def hit_address(limit_name: str, scope: str) -> None:
 
 
 STATUS_TITLES = {
-    400: "Demande invalide",
-    403: "Accès refusé",
-    404: "Page introuvable",
-    405: "Méthode non autorisée",
-    409: "Conflit",
-    413: "Envoi trop volumineux",
-    429: "Trop de tentatives",
-    500: "Erreur interne",
-    503: "Service momentanément indisponible",
+    400: _l("Demande invalide"),
+    403: _l("Accès refusé"),
+    404: _l("Page introuvable"),
+    405: _l("Méthode non autorisée"),
+    409: _l("Conflit"),
+    413: _l("Envoi trop volumineux"),
+    429: _l("Trop de tentatives"),
+    500: _l("Erreur interne"),
+    503: _l("Service momentanément indisponible"),
 }
 
 
 def _title(status: int) -> str:
-    return _(STATUS_TITLES.get(status, "Erreur"))
+    return str(STATUS_TITLES.get(status, _l("Erreur")))
 
 
 def render_error(status: int, message: str | None = None):

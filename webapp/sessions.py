@@ -51,7 +51,9 @@ def start(member_id: str, session_id: str | None = None) -> CurrentMember:
     session.clear()  # a fresh cookie: nothing from before the login survives
     member = load_member(session_id)
     login_user(member, remember=False)
-    session.permanent = True
+    # A browser-session cookie: flask-login's "strong" protection only drops
+    # non-permanent sessions; the graph ends idle sessions after COOPOL_SESSION_IDLE_DAYS.
+    session.permanent = False
     return member
 
 
@@ -63,8 +65,6 @@ def end(member: CurrentMember) -> None:
 
 
 def init_app(app: Flask) -> None:
-    from datetime import timedelta
-
     manager = LoginManager()
     manager.session_protection = "strong"
     manager.login_view = "auth.login"
@@ -72,4 +72,3 @@ def init_app(app: Flask) -> None:
     manager.login_message_category = "info"
     manager.user_loader(load_member)
     manager.init_app(app)
-    app.config["PERMANENT_SESSION_LIFETIME"] = timedelta(days=app.config["COOPOL_SESSION_IDLE_DAYS"])
