@@ -5,7 +5,10 @@
 // unique: Member.email
 // unique: OrgUnit.id
 // unique: Role.key
+// unique: Session.id_hash
 CREATE INDEX FOR (m:Member) ON (m.id);
 CREATE INDEX FOR (m:Member) ON (m.email);
 CREATE INDEX FOR (o:OrgUnit) ON (o.id);
-CREATE INDEX FOR (r:Role) ON (r.key)
+CREATE INDEX FOR (r:Role) ON (r.key);
+CREATE INDEX FOR (s:Session) ON (s.id_hash);
+CREATE INDEX FOR (m:Member) ON (m.activation_hash)
