@@ -64,8 +64,19 @@ def end(member: CurrentMember) -> None:
     session.clear()
 
 
+class CoopolLoginManager(LoginManager):
+    """Session protection only where there is a login to protect: flask-login
+    0.6 would otherwise "clear" every anonymous session (CSRF token, language)
+    and send a remember-cookie deletion with each anonymous response."""
+
+    def _session_protection_failed(self) -> bool:
+        if "_user_id" not in session:
+            return False
+        return super()._session_protection_failed()
+
+
 def init_app(app: Flask) -> None:
-    manager = LoginManager()
+    manager = CoopolLoginManager()
     manager.session_protection = "strong"
     manager.login_view = "auth.login"
     manager.login_message = _l("Connectez-vous pour voir cette page.")

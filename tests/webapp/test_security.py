@@ -177,3 +177,11 @@ def test_service_errors_map_to_one_status_each(app, error, status):
 def test_a_too_large_request_is_refused(client):
     response = client.post("/connexion", data={"email": "x" * (3 * 1024 * 1024)})
     assert response.status_code == 413
+
+
+def test_anonymous_browsing_sets_no_cookie_until_a_form_needs_one(client):
+    assert client.get("/").headers.getlist("Set-Cookie") == []
+    client.get("/connexion")  # the login form's CSRF token lives in the session cookie
+    for url in ("/", "/compte", "/page-inconnue"):
+        cookies = client.get(url).headers.getlist("Set-Cookie")
+        assert not any(c.startswith("remember_token") for c in cookies), cookies
