@@ -13,7 +13,7 @@ from graphsvc.store.falkor import FalkorStore
 
 pytest_plugins = ["tests.fixtures.neo4j", "tests.fixtures.coverage", "tests.fixtures.web"]
 
-BACKENDS = ["falkordb"]
+BACKENDS = ["falkordb", "neo4j"]
 
 
 @pytest.fixture(scope="session")
