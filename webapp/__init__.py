@@ -47,7 +47,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     # `__Host-` cookies are refused by browsers unless Secure, path / and no domain.
     app.config.setdefault("SESSION_COOKIE_NAME", "__Host-coopol" if https else "coopol")
 
-    from webapp import auth, graph, i18n, public, security, sessions
+    from webapp import auth, graph, i18n, nav, public, security, sessions
 
     graph.init_app(app)
     i18n.init_app(app)
@@ -55,4 +55,5 @@ def create_app(test_config: dict | None = None) -> Flask:
     sessions.init_app(app)
     app.register_blueprint(public.bp)
     app.register_blueprint(auth.bp)
+    app.register_blueprint(nav.bp)
     return app
