@@ -10,7 +10,7 @@ PORT ?= 5000
 WORKERS ?= 3
 DEMO_MEMBERS ?= 2000
 
-.PHONY: run test setup test-deps chromium clean
+.PHONY: run test setup test-deps chromium neo4j-launcher clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,7 +38,11 @@ node_modules/.installed: package.json package-lock.json
 chromium:
 	tools/ensure-chromium
 
-test-deps: node_modules/.installed chromium
+## The Neo4j launcher of the tests (Java 17 + Maven; the first build downloads Neo4j's jars).
+neo4j-launcher: setup
+	$(BIN)/python -c "from graphsvc.neo4jserver import ensure_built; ensure_built()"
+
+test-deps: node_modules/.installed chromium neo4j-launcher
 
 clean:
 	rm -rf $(VENV) node_modules
