@@ -82,20 +82,21 @@ def test_the_database_refuses_a_duplicate_email_even_past_the_check(store):
     assert graph_size(store)[0] == 4  # national, federation, section, one member
 
 
-@pytest.mark.parametrize("field", ["first_name", "last_name", "email"])
 @pytest.mark.parametrize("value", HOSTILE, ids=["quotes", "injection", "10kB", "control", "rtl", "nul"])
-def test_hostile_strings_are_refused_or_kept_verbatim_never_half_written(store, field, value):
+def test_hostile_strings_are_refused_or_kept_verbatim_never_half_written(store, value):
     section = make_section(store)
-    before = graph_size(store)
-    try:
-        member = register(store, section_id=section, **{field: value})
-    except Invalid as exc:
-        assert str(exc)
-        assert graph_size(store) == before
-        return
-    stored = members.profile(store, member.id, member.id)
-    assert getattr(stored, field) == value.strip()
-    assert graph_size(store)[0] == before[0] + 1
+    for number, field in enumerate(["first_name", "last_name", "email"]):
+        before = graph_size(store)
+        try:
+            fields = {"section_id": section, "email": f"m{number}@example.org", field: value}
+            member = register(store, **fields)
+        except Invalid as exc:
+            assert str(exc)
+            assert graph_size(store) == before
+            continue
+        stored = members.profile(store, member.id, member.id)
+        assert getattr(stored, field) == value.strip()
+        assert graph_size(store)[0] == before[0] + 1
 
 
 def test_an_injection_attempt_in_a_role_place_is_stored_as_text(store):
