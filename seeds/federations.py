@@ -50,9 +50,10 @@ class FederationRow:
     number: str
     name: str
     search: str
+    rank: int  # place in number order
 
     def as_params(self) -> dict:
-        return {"id": self.id, "number": self.number, "name": self.name, "search": self.search}
+        return {"id": self.id, "number": self.number, "name": self.name, "search": self.search, "rank": self.rank}
 
 
 def federation_id(number: str) -> str:
@@ -86,7 +87,8 @@ def federations() -> list[FederationRow]:
             id=federation_id(number),
             number=number,
             name=name,
-            search=search_key(f"{number} {name}"),
+            search=f"{search_key(name)} | {search_key(number)}",
+            rank=rank,
         )
-        for number, name in sorted(rows.items(), key=lambda item: sort_key(item[0]))
+        for rank, (number, name) in enumerate(sorted(rows.items(), key=lambda item: sort_key(item[0])))
     ]
