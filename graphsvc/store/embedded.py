@@ -10,9 +10,12 @@ on the same append-only file, which replays every acknowledged write.
 
 Durability: the append-only file is on from the first start. Redis writes a
 command to it before it answers the client, so an acknowledged write survives
-the server process being killed; `appendfsync` (COOPOL_FSYNC) decides what a
-power loss can cost: `always` nothing, `everysec` up to about one second,
-`no` what the kernel has not flushed yet (usually up to 30 s).
+the server process being killed (measured: `coopol bench durability`, see
+docs/benchmarks.md) — except with `everysec` while the previous second's
+background fsync is still running on a slow disk, when Redis postpones the
+write (not the answer) for up to 2 s. `appendfsync` (COOPOL_FSYNC) decides what
+a power loss can cost: `always` nothing acknowledged, `everysec` about the last
+second (up to 2 s), `no` what the kernel has not written back (up to ~30 s).
 """
 
 from __future__ import annotations
