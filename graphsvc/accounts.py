@@ -123,8 +123,11 @@ def open_session(store: Store, member_id: str) -> str:
     return session_id
 
 
-def session_member(store: Store, session_id: str, idle_days: int = 14, max_days: int = 90) -> SessionMember | None:
-    """The member of a live session, None if it was ended, expired or never existed."""
+def session_member(
+    store: Store, session_id: str, idle_days: int = 14, max_days: int = 90, touch_after_ms: int = TOUCH_EVERY_MS
+) -> SessionMember | None:
+    """The member of a live session, None if it was ended, expired or never existed.
+    Its last use is recorded at most once every `touch_after_ms` (a write per request would be wasteful)."""
     if not session_id or len(session_id) > 200:
         return None
     now = now_ms()
@@ -138,7 +141,7 @@ def session_member(store: Store, session_id: str, idle_days: int = 14, max_days:
     if not rows:
         return None
     row = rows[0]
-    if now - (row["last_seen_at"] or 0) > TOUCH_EVERY_MS:
+    if now - (row["last_seen_at"] or 0) >= touch_after_ms:
         store.write("accounts/touch_session", id_hash=id_hash, now=now)
     return SessionMember(row["id"], row["display_name"], row["membership"], session_id)
 

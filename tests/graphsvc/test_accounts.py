@@ -185,3 +185,15 @@ def test_an_active_account_gets_no_activation_token(store):
     member = make_member(store)
     with pytest.raises(NotFound):
         accounts.new_activation(store, member.id)
+
+
+def test_using_a_session_records_when_it_was_last_seen(store):
+    member = make_member(store)
+    session_id = accounts.open_session(store, member.id)
+    [before] = store.read("accounts/list_sessions", member_id=member.id, limit=10)
+    time.sleep(0.01)
+    accounts.session_member(store, session_id)  # within a minute: no write
+    assert store.read("accounts/list_sessions", member_id=member.id, limit=10)[0] == before
+    accounts.session_member(store, session_id, touch_after_ms=0)
+    [after] = store.read("accounts/list_sessions", member_id=member.id, limit=10)
+    assert after["last_seen_at"] > before["last_seen_at"]

@@ -232,3 +232,11 @@ def test_section_search_finds_by_name_postcode_insee_and_federation_number(store
     assert {s.id for s in members.search_sections(store, "69")} == {"sec-69266", "sec-69381"}
     assert members.search_sections(store, "'}) DETACH DELETE n //") == []
     assert members.search_sections(store, "") == []
+
+
+def test_the_roles_catalogue_lists_party_functions_then_mandates_then_jobs(store):
+    make_role(store, key="assistant_parlementaire", label="Assistant parlementaire", kind="job", level="national")
+    make_role(store)
+    make_role(store, key="secretaire_section", label="Secrétaire de section", kind="party", level="section")
+    assert [r.key for r in members.list_roles(store)] == ["secretaire_section", "adjoint_maire", "assistant_parlementaire"]
+    assert len(members.list_roles(store, limit=2)) == 2
