@@ -42,10 +42,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret(settings.instance_path, "secret_key")
     https = app.config["COOPOL_HTTPS"]
-    app.config.setdefault("SESSION_COOKIE_SECURE", https)
-    app.config.setdefault("REMEMBER_COOKIE_SECURE", https)
+    given = test_config or {}
+    app.config["SESSION_COOKIE_SECURE"] = given.get("SESSION_COOKIE_SECURE", https)
+    app.config["REMEMBER_COOKIE_SECURE"] = given.get("REMEMBER_COOKIE_SECURE", https)
     # `__Host-` cookies are refused by browsers unless Secure, path / and no domain.
-    app.config.setdefault("SESSION_COOKIE_NAME", "__Host-coopol" if https else "coopol")
+    app.config["SESSION_COOKIE_NAME"] = given.get("SESSION_COOKIE_NAME", "__Host-coopol" if https else "coopol")
+    app.config["SESSION_COOKIE_DOMAIN"] = None
+    app.config["SESSION_COOKIE_PATH"] = "/"
 
     from webapp import auth, graph, i18n, nav, public, security, sessions
 
