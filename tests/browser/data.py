@@ -1,5 +1,6 @@
-"""The browser tests' graph: the full reference data, a small deterministic
-demo network, and a few named people the tests look for."""
+"""The browser tests' graph: the reference data (every federation, the sections
+of a few), a small deterministic demo network, and a few named people the
+tests look for."""
 
 from __future__ import annotations
 
@@ -22,9 +23,16 @@ class People:
     hidden: members.Member  # Lyon 7e, sympathisant, section-only, hidden from sympathisants
 
 
+# Every federation is loaded; the sections of these only (the whole of France
+# takes several seconds more and shows nothing new).
+SECTION_FEDERATIONS = {"13", "2A", "33", "69", "75", "99"}
+
+
 def load(store) -> People:
-    load_reference_data(store)
-    seed_demo(store, members=300, seed=1, links_per_member=5)
+    from seeds import sections
+
+    load_reference_data(store, sections=[s for s in sections.sections() if s.federation in SECTION_FEDERATIONS])
+    seed_demo(store, members=300, seed=1, links_per_member=5, method="unwind")
     jeanne = members.register(
         store,
         first_name="Jeanne",

@@ -215,4 +215,6 @@ def test_my_section_leads_to_the_member_s_section(client, auth, town):
 def test_the_pages_work_in_english(client, town):
     client.set_cookie("coopol_lang", "en")
     text = page_text(client.get("/national"))
-    assert "Federations" in text
+    assert "The federations" in text and "Les fédérations" not in text
+    assert 'aria-label="Breadcrumbs"' in text
+    assert "2 sections" in text
