@@ -1,22 +1,168 @@
-"""coopol bench commands: measurements written to docs/benchmarks.md.
-
-`bench` is a click group; each benchmark is one subcommand of it."""
+"""coopol bench: benchmarks (one function per subcommand; figures go to docs/benchmarks.md)."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
-from pathlib import Path
+import os
+import platform
+import shutil
+import tempfile
+import time
+from datetime import datetime, timezone
 
 import click
 
 from graphsvc.cli import cli
-from graphsvc.config import FSYNC_POLICIES
+from graphsvc.store import open_store, redact
 
 
-@cli.group()
+@cli.group("bench")
 def bench() -> None:
-    """Benchmarks (results go to docs/benchmarks.md)."""
+    """Benchmarks; results belong in docs/benchmarks.md with the machine and the date."""
+
+
+def machine() -> dict:
+    """What the figures were measured on."""
+    cpu = platform.processor() or ""
+    try:
+        with open("/proc/cpuinfo") as handle:
+            cpu = next((line.split(":", 1)[1].strip() for line in handle if line.startswith("model name")), cpu)
+    except OSError:
+        pass
+    memory_gib = None
+    try:
+        memory_gib = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1)
+    except (ValueError, OSError, AttributeError):
+        pass
+    return {
+        "nproc": os.cpu_count(),
+        "memory_gib": memory_gib,
+        "cpu": cpu,
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+        "python": platform.python_version(),
+    }
+
+
+@bench.command("load")
+@click.option("--members", type=click.IntRange(1, 10_000_000), default=200_000, show_default=True)
+@click.option(
+    "--links-per-member",
+    type=click.FloatRange(0, 200),
+    default=20.0,
+    show_default=True,
+    help="COOPAIN relationships per member.",
+)
+@click.option("--seed", "seed_value", type=int, default=1, show_default=True)
+@click.option(
+    "--graph-url",
+    "bench_url",
+    default=None,
+    help="Load into this graph (it must hold no members) instead of a fresh temporary embedded one.",
+)
+@click.option("--clear", is_flag=True, help="Delete everything in the --graph-url graph first.")
+@click.option(
+    "--method",
+    type=click.Choice(["auto", "falkordb-bulk", "unwind"]),
+    default="auto",
+    show_default=True,
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.pass_obj
+def load_cmd(obj, members, links_per_member, seed_value, bench_url, clear, method, as_json):
+    """Generate a demo network and load it into a fresh graph; print members/s and links/s.
+
+    Timed: generating the network and loading it (not the reference data, not
+    the password hash)."""
+    from graphsvc import bulk
+    from graphsvc.errors import NotFound
+    from seeds import demo
+
+    folder = None
+    if bench_url is None:
+        folder = tempfile.mkdtemp(prefix="coopol-bench-")
+        url = f"embedded://{folder}"
+    else:
+        url = bench_url
+    store = open_store(url, obj.settings)
+    try:
+        store.apply_schema()  # first: FalkorDB refuses reads on a graph never written
+        if clear:
+            store.clear()
+        existing = store.read("seed/count_members")[0]["members"]
+        if existing:
+            raise click.ClickException(
+                f"{redact(url)} already holds {existing} members: the benchmark loads into a graph without members (--clear empties it)"
+            )
+        store.apply_schema()
+        reference = "reference data"
+        if not store.read("seed/count_sections")[0]["sections"]:
+            try:
+                demo.ensure_reference_data(store)
+            except NotFound:  # no reference data in this checkout: made-up sections
+                demo.create_synthetic_sections(store, federations=100, sections_per_federation=40)
+                reference = "synthetic sections"
+        sections, roles = demo.read_sections(store), demo.read_roles(store)
+        password_hash = demo.hash_password(demo.DEMO_PASSWORD)
+        from graphsvc.cli.seed import progress_bar
+
+        with progress_bar(not as_json) as progress:
+            started = time.monotonic()
+            network = demo.generate(
+                sections,
+                roles,
+                members,
+                seed_value,
+                links_per_member,
+                now_ms=int(time.time() * 1000),
+                password_hash=password_hash,
+                progress=progress,
+            )
+            generated = time.monotonic() - started
+            report = bulk.load_network(store, network, progress=progress, method=method)
+            seconds = time.monotonic() - started
+        counts = {row["type"]: row["relationships"] for row in store.read("seed/count_relationship_types")}
+        if counts.get("COOPAIN") != network.links:
+            raise click.ClickException(f"{counts.get('COOPAIN')} COOPAIN relationships found, {network.links} loaded")
+        result = {
+            "members": report.members,
+            "links": report.links,
+            "seconds": round(seconds, 2),
+            "members_per_s": round(report.members / seconds),
+            "links_per_s": round(report.links / seconds),
+            "generate_seconds": round(generated, 2),
+            "load_seconds": round(report.seconds, 2),
+            "load_links_per_s": round(report.links / report.seconds) if report.seconds else None,
+            "mandates": report.mandates,
+            "animations": report.animations,
+            "backend": store.backend,
+            "method": report.method,
+            "graph": "temporary embedded graph" if folder else redact(url),
+            "sections": len(sections),
+            "sections_source": reference,
+            "seed": seed_value,
+            "machine": machine(),
+            "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        }
+    finally:
+        store.close()
+        if folder:
+            shutil.rmtree(folder, ignore_errors=True)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False))
+    else:
+        click.echo(
+            f"{result['members']} members and {result['links']} links in {result['seconds']} s on {result['backend']} "
+            f"({result['method']}): {result['members_per_s']} members/s, {result['links_per_s']} links/s "
+            f"(generation {result['generate_seconds']} s, load {result['load_seconds']} s)"
+        )
+
+
+# --- durability (kill -9 of the embedded server mid-writes) -----------------------
+
+from dataclasses import asdict  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from graphsvc.config import FSYNC_POLICIES  # noqa: E402
 
 
 @bench.command("durability")
@@ -47,7 +193,11 @@ def durability_cmd(kills, fsync, victim, folder, seed, as_json):
 
     result = durability.bench(kills, fsync=fsync, folder=folder, victim=victim, seed=seed, progress=progress)
     if as_json:
-        click.echo(json.dumps(asdict(result)))
+        report = asdict(result) | {
+            "machine": machine(),
+            "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        }
+        click.echo(json.dumps(report))
     else:
         click.echo(
             f"{result.kills} kills of the {result.victim} (appendfsync {result.fsync}): "

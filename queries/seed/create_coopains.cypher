@@ -1,0 +1,9 @@
+// Creates coopain links, each row [member id, member id, since] stored once (demo network, batched).
+// mode: write
+// params: rows
+// returns: created
+UNWIND $rows AS row
+MATCH (a:Member {id: row[0]})
+MATCH (b:Member {id: row[1]})
+CREATE (a)-[:COOPAIN {since: row[2]}]->(b)
+RETURN count(*) AS created
