@@ -218,3 +218,13 @@ def test_the_pages_work_in_english(client, town):
     assert "The federations" in text and "Les fédérations" not in text
     assert 'aria-label="Breadcrumbs"' in text
     assert "2 sections" in text
+
+
+def test_a_member_sees_on_their_own_profile_who_sees_it(client, auth, town):
+    auth.login("jeanne@example.org")
+    text = page_text(client.get(f"/membres/{town['jeanne'].id}"))
+    assert "C’est votre profil : tous les membres de Coopol le voient." in text
+    assert "Les sympathisants aussi." in text
+    assert "Mandat électif" in text  # the kind of each role
+    other = page_text(client.get(f"/membres/{town['karim'].id}"))
+    assert "C’est votre profil" not in other
