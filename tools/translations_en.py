@@ -89,6 +89,8 @@ EN = {
     "Je suis": "I am",
     "Langue": "Language",
     "Le formulaire contient des erreurs : voyez les champs signalés.": "The form has errors: see the fields marked.",
+    "Le formulaire a expiré ou ne vient pas de Coopol : rechargez la page et réessayez.":
+        "The form has expired or does not come from Coopol: reload the page and try again.",
     "Le nouveau mot de passe n'est pas valable : voyez les champs signalés.": "The new password is not valid: see the fields marked.",
     "Le réseau des membres": "The members' network",
     "Le service est momentanément indisponible. Réessayez dans un instant.": "The service is temporarily unavailable. Try again in a moment.",

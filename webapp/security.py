@@ -19,13 +19,13 @@ from flask import Flask, current_app, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_limiter import Limiter
-from flask_wtf.csrf import CSRFProtect
+from flask_wtf.csrf import CSRFError, CSRFProtect
 from flask_limiter.util import get_remote_address
 from limits import parse
 from werkzeug.exceptions import HTTPException, TooManyRequests
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from graphsvc.errors import Conflict, Forbidden, Invalid, NotFound, StoreError
+from graphsvc.errors import Conflict, Forbidden, Invalid, NotFound, StoreError, StoreUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +100,12 @@ def hit(limit_name: str, scope: str, key: str) -> None:
         return
     item = parse(current_app.config[limit_name])
     digest = hashlib.sha256(f"{scope}:{key}".encode()).hexdigest()[:32]
-    if not limiter.limiter.hit(item, current_app.config["RATELIMIT_KEY_PREFIX"], scope, digest):
+    try:
+        allowed = limiter.limiter.hit(item, current_app.config["RATELIMIT_KEY_PREFIX"], scope, digest)
+    except Exception as exc:  # the counters' server is down: fail closed, with the outage page
+        log.error("rate-limit storage unavailable: %s", type(exc).__name__)
+        raise StoreUnavailable("rate-limit storage unavailable") from None
+    if not allowed:
         raise TooManyRequests(_("Trop de tentatives. Réessayez dans quelques minutes."))
 
 
@@ -143,6 +148,10 @@ def register_error_handlers(app: Flask) -> None:
         log.error("graph store unavailable: %s", type(exc).__name__)
         response = render_error(503, _("Le service est momentanément indisponible. Réessayez dans un instant."))
         return response[0], 503, {"Retry-After": "30"}
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(exc):
+        return render_error(400, _("Le formulaire a expiré ou ne vient pas de Coopol : rechargez la page et réessayez."))
 
     @app.errorhandler(HTTPException)
     def http_error(exc):

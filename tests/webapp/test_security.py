@@ -185,3 +185,19 @@ def test_anonymous_browsing_sets_no_cookie_until_a_form_needs_one(client):
     for url in ("/", "/compte", "/page-inconnue"):
         cookies = client.get(url).headers.getlist("Set-Cookie")
         assert not any(c.startswith("remember_token") for c in cookies), cookies
+
+
+def test_a_form_without_its_token_gets_a_french_explanation(client):
+    response = client.post("/connexion", data={"email": "a@example.org", "password": PASSWORD})
+    assert response.status_code == 400
+    assert "Le formulaire a expiré ou ne vient pas de Coopol" in response.get_data(as_text=True)
+
+
+def test_logins_stop_with_a_503_when_the_rate_limit_counters_are_unreachable(make_app, section):
+    app = make_app(RATELIMIT_STORAGE_URI=f"redis://127.0.0.1:{free_port()}")
+    client = app.test_client()
+    response = client.post("/connexion", data={
+        "csrf_token": csrf_token(client, "/connexion"), "email": "a@example.org", "password": PASSWORD,
+    })
+    assert response.status_code == 503
+    assert "Service momentanément indisponible" in response.get_data(as_text=True)
