@@ -1,6 +1,6 @@
 """Accounts: argon2id passwords, login checks, server-side sessions, activation.
 
-- Passwords are argon2id hashes (argon2-cffi, its RFC 9106 low-memory profile).
+- Passwords are argon2id hashes (argon2-cffi, OWASP's parameters, see DEFAULT_HASHER).
 - A login with an unknown e-mail verifies a dummy hash made with the same
   parameters, so it costs the same time and gets the same answer as a wrong password.
 - A session id is 32 random bytes given to the browser; the graph stores only
@@ -36,7 +36,13 @@ DAY_MS = 24 * 3600 * 1000
 TOUCH_EVERY_MS = 60_000
 LOGIN_REFUSED = "Adresse e-mail ou mot de passe incorrect."
 
-_hasher = PasswordHasher()
+# OWASP's argon2id recommendation (19 MiB, 2 passes, 1 lane): about 100-110 ms
+# per hash on this 2-core machine under load (load average ~10), where
+# argon2-cffi's default (RFC 9106 low-memory: 64 MiB x 3 passes x 4 lanes) took
+# 0.7-1 s, too slow for a few workers on two cores.
+# Hashes carry their parameters: raising these later upgrades hashes at login.
+DEFAULT_HASHER = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
+_hasher = DEFAULT_HASHER
 
 
 def set_hasher(hasher: PasswordHasher) -> None:
