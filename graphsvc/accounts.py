@@ -34,6 +34,7 @@ MAX_PASSWORD = 1024
 ACTIVATION_DAYS = 30
 DAY_MS = 24 * 3600 * 1000
 TOUCH_EVERY_MS = 60_000
+VISIBILITIES = ("section", "federation", "members")
 LOGIN_REFUSED = "Adresse e-mail ou mot de passe incorrect."
 
 # OWASP's argon2id recommendation (19 MiB, 2 passes, 1 lane): about 100-110 ms
@@ -224,10 +225,18 @@ def pending_activation(store: Store, token: str) -> Activation:
     return Activation(row["id"], row["first_name"], row["email"])
 
 
-def activate(store: Store, token: str, password: str) -> tuple[str, str]:
-    """Set the password of a pending account, make it active and open a
-    session, in one statement. Returns (member id, session id)."""
+def activate(
+    store: Store,
+    token: str,
+    password: str,
+    visibility: str = "section",
+    visible_to_sympathisants: bool = False,
+) -> tuple[str, str]:
+    """Set the password of a pending account and the member's visibility choice,
+    make it active and open a session, in one statement. Returns (member id, session id)."""
     password_hash = hash_password(password)
+    if visibility not in VISIBILITIES:
+        raise Invalid(f"visibilité : choisir parmi {', '.join(VISIBILITIES)}")
     session_id = secrets.token_urlsafe(32)
     rows = store.write(
         "accounts/activate",
@@ -235,6 +244,8 @@ def activate(store: Store, token: str, password: str) -> tuple[str, str]:
         password_hash=password_hash,
         session_hash=token_hash(session_id),
         now=now_ms(),
+        visibility=visibility,
+        visible_to_sympathisants=bool(visible_to_sympathisants),
     )
     if not rows:
         raise NotFound("lien d'activation inconnu ou expiré")

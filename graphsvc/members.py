@@ -24,7 +24,7 @@ from graphsvc.store import Store
 log = logging.getLogger(__name__)
 
 MEMBERSHIPS = ("adherent", "sympathisant")
-VISIBILITIES = ("section", "federation", "members")
+VISIBILITIES = accounts.VISIBILITIES
 REGISTER_QUERIES = {"adherent": "members/register_adherent", "sympathisant": "members/register_sympathisant"}
 MAX_MANDATES = 20
 MAX_PLACE = 120

@@ -145,7 +145,9 @@ def activate(token):
         security.hit_address("COOPOL_LOGIN_LIMIT_ADDRESS", "activate")
         if form.validate_on_submit():
             try:
-                member_id, session_id = accounts.activate(store, token, form.password.data)
+                member_id, session_id = accounts.activate(
+                    store, token, form.password.data, form.visibility.data, form.visible_to_sympathisants.data
+                )
             except Invalid as exc:
                 error = str(exc)
             except NotFound:

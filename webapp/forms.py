@@ -87,7 +87,7 @@ class RegisterForm(VisibilityMixin, PasswordMixin, FlaskForm):
     submit = SubmitField(_l("Créer mon compte"))
 
 
-class ActivationForm(PasswordMixin, FlaskForm):
+class ActivationForm(VisibilityMixin, PasswordMixin, FlaskForm):
     submit = SubmitField(_l("Activer mon compte"))
 
 

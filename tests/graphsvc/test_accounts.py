@@ -146,8 +146,10 @@ def test_activation_sets_the_password_and_opens_a_session(store):
     member, token = pending_member(store)
     found = accounts.pending_activation(store, token)
     assert (found.member_id, found.email) == (member.id, "pending@example.org")
-    member_id, session_id = accounts.activate(store, token, "my own password")
+    member_id, session_id = accounts.activate(store, token, "my own password", "members", True)
     assert member_id == member.id
+    [row] = store.read("members/get_profile", viewer_id=member.id, member_id=member.id)
+    assert (row["visibility"], row["visible_to_sympathisants"]) == ("members", True)
     assert accounts.session_member(store, session_id).id == member.id
     assert accounts.authenticate(store, "pending@example.org", "my own password") == member.id
 
@@ -178,6 +180,8 @@ def test_activation_with_a_short_password_changes_nothing(store):
     member, token = pending_member(store)
     with pytest.raises(Invalid, match="10 caractères"):
         accounts.activate(store, token, "short")
+    with pytest.raises(Invalid, match="visibilité"):
+        accounts.activate(store, token, "long enough password", "everyone")
     assert accounts.pending_activation(store, token).member_id == member.id
 
 

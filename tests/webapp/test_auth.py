@@ -267,10 +267,12 @@ def test_activation_sets_a_password_and_logs_in(client, falkordb_store, section)
     assert "Paula" in page and "pending@example.org" in page
     response = client.post(f"/activer/{token}", data={
         "csrf_token": csrf_token(client, f"/activer/{token}"), "password": "my own password", "confirm": "my own password",
+        "visibility": "federation",
     })
     assert response.status_code == 302
     assert client.get("/compte").status_code == 200
     assert accounts.authenticate(falkordb_store, "pending@example.org", "my own password") == member.id
+    assert members.profile(falkordb_store, member.id, member.id).visibility == "federation"
     again = client.get(f"/activer/{token}")
     assert again.status_code == 404 and "inconnu, déjà utilisé ou expiré" in again.get_data(as_text=True)
 
@@ -289,6 +291,7 @@ def test_activation_with_a_short_password_stays_pending(client, falkordb_store, 
     member, token = pending(falkordb_store, section)
     response = client.post(f"/activer/{token}", data={
         "csrf_token": csrf_token(client, f"/activer/{token}"), "password": "short", "confirm": "short",
+        "visibility": "section",
     })
     assert response.status_code == 400
     assert accounts.pending_activation(falkordb_store, token).member_id == member.id
