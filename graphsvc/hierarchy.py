@@ -11,6 +11,8 @@ caller's business (`members_of_section` returns each member's settings).
 from __future__ import annotations
 
 import re
+import time
+import weakref
 from dataclasses import dataclass
 
 from graphsvc.errors import Invalid, NotFound
@@ -26,6 +28,7 @@ _CODE = re.compile(r"^(?:\d{5}|2[AB]\d{3})$")
 # La Poste has no code for the three split cities as a whole; the commune list
 # gives them these pseudo postal codes.
 _SPLIT_POSTCODES = {"75000": "75056", "69000": "69123", "13000": "13055"}
+_COUNTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True)
@@ -167,14 +170,29 @@ def federation_id(number_or_id: str) -> str:
     return f"fed-{raw}"
 
 
-def national(store: Store) -> National:
-    """The national level: its federations (by number) with their counts."""
+def _federation_counts(store: Store, max_age_s: float) -> tuple[FederationSummary, ...]:
+    """The federations with their counts: one pass over every member (about 0.3 s
+    for 100,000 members on FalkorDB), so kept per store for `max_age_s` seconds."""
+    now = time.monotonic()
+    cached = _COUNTS.get(store)
+    if cached is not None and now - cached[0] < max_age_s:
+        return cached[1]
+    rows = store.read("hierarchy/list_federations", national_id=NATIONAL_ID, limit=MAX_FEDERATIONS)
+    federations = tuple(FederationSummary(**row) for row in rows)
+    _COUNTS[store] = (now, federations)
+    return federations
+
+
+def national(store: Store, max_age_s: float = 0.0) -> National:
+    """The national level: its federations (by number) with their counts.
+
+    The counts visit every member; a page may accept counts up to `max_age_s`
+    seconds old (computed at most that often per process and store)."""
     rows = store.read("hierarchy/get_national", id=NATIONAL_ID)
     if not rows:
         raise NotFound("le niveau national n'existe pas : chargez les données de référence (coopol refdata load)")
     head = rows[0]
-    rows = store.read("hierarchy/list_federations", national_id=NATIONAL_ID, limit=MAX_FEDERATIONS)
-    federations = tuple(FederationSummary(**row) for row in rows)
+    federations = _federation_counts(store, max_age_s)
     return National(
         id=head["id"],
         name=head["name"],

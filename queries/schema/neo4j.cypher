@@ -5,4 +5,7 @@ CREATE CONSTRAINT orgunit_id IF NOT EXISTS FOR (o:OrgUnit) REQUIRE o.id IS UNIQU
 CREATE CONSTRAINT role_key IF NOT EXISTS FOR (r:Role) REQUIRE r.key IS UNIQUE;
 CREATE CONSTRAINT session_id_hash IF NOT EXISTS FOR (s:Session) REQUIRE s.id_hash IS UNIQUE;
 CREATE INDEX member_activation_hash IF NOT EXISTS FOR (m:Member) ON (m.activation_hash);
+// Search of federations and sections by name, commune, postal code: a text
+// index serves `o.search CONTAINS $key`.
+CREATE TEXT INDEX orgunit_search IF NOT EXISTS FOR (o:OrgUnit) ON (o.search);
 CALL db.awaitIndexes(300)

@@ -105,6 +105,15 @@ def test_national_lists_federations_in_number_order_with_member_counts(loaded):
     assert [c.level for c in view.breadcrumbs] == ["national"]
 
 
+def test_national_counts_may_be_reused_for_a_while_when_the_caller_allows(loaded):
+    make_member(loaded, "sec-01053")
+    assert hierarchy.national(loaded, max_age_s=3600).members == 1
+    make_member(loaded, "sec-01053")
+    assert hierarchy.national(loaded, max_age_s=3600).members == 1  # the page accepted old counts
+    assert hierarchy.national(loaded).members == 2  # by default, counted now
+    assert hierarchy.national(loaded, max_age_s=3600).members == 2
+
+
 def test_federation_is_found_by_number_or_id_with_its_sections_paged(loaded):
     by_number = hierarchy.federation(loaded, "1", limit=10)
     assert by_number == hierarchy.federation(loaded, "fed-01", limit=10)
