@@ -287,7 +287,7 @@ def import_members(store: Store, actor_id: str | None, data: bytes, now_ms: int 
     existing: set[str] = set()
     emails = [clean["email"] for _, clean in valid]
     for start in range(0, len(emails), BATCH):
-        existing.update(r["email"] for r in store.read("membership/list_existing_emails", emails=emails[start : start + BATCH]))
+        existing.update(r["email"] for r in store.read("membership/taken_emails", emails=emails[start : start + BATCH]))
     present_lines = [line for line, clean in valid if clean["email"] in existing]
     to_create = [(line, clean) for line, clean in valid if clean["email"] not in existing]
 

@@ -109,6 +109,9 @@ def test_unwind_loads_on_every_backend(store):
     types = {r["type"]: r["relationships"] for r in store.read("seed/count_relationship_types")}
     assert types["COOPAIN"] == report.links == 600
     assert types["HOLDS"] == types["OF_ROLE"] == report.mandates
+    copied = snapshot(store)
+    assert sum(1 for labels, _ in copied["nodes"] if "Member" in labels) == 120
+    assert len(copied["rels"]) == sum(types.values())
 
 
 def test_bulk_loaded_graph_survives_restarts_and_later_writes(tmp_path):
