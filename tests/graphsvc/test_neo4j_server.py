@@ -24,48 +24,61 @@ def _coopol(instance: Path, *args: str):
     return result
 
 
-def test_a_store_fails_fast_while_neo4j_is_down_and_recovers_without_reopening(tmp_path):
-    """Stop, call, start, call: with the CLI, on a server of the test's own."""
-    instance, port = tmp_path / "instance", free_port()
-    started = _coopol(instance, "neo4j", "start", "--quick", "--port", str(port))
-    assert started.exit_code == 0, started.output
+@pytest.fixture
+def own_server(neo4j_server, tmp_path):
+    """A server this test may stop: the session's own (restarted afterwards),
+    or, when the session uses COOPOL_TEST_NEO4J_URI, one started for the test."""
+    server = neo4j_server.server
+    started_here = server is None
+    if started_here:
+        server = Neo4jServer(tmp_path / "instance" / "neo4j", port=free_port())
+        server.start(die_with_parent=True, quick=True)
     try:
-        assert f"COOPOL_GRAPH_URL=bolt://127.0.0.1:{port}" in started.output
-        password_file = instance / "neo4j" / "neo4j_password.secret"
-        assert f"$(cat {password_file})" in started.output
-        assert oct(password_file.stat().st_mode & 0o777) == "0o600"
-        status = json.loads(_coopol(instance, "neo4j", "status", "--json").output)
-        assert status["running"] and status["port"] == port
-
-        again = _coopol(instance, "neo4j", "start")
-        assert again.exit_code == 0 and f"already runs (pid {status['pid']})" in again.output
-
-        store = Neo4jStore(f"bolt://127.0.0.1:{port}", password=password_file.read_text().strip())
-        try:
-            store.apply_schema()
-            store.write("admin/create_member_raw", id="before", email="before@example.org")
-
-            stopped = _coopol(instance, "neo4j", "stop")
-            assert stopped.exit_code == 0 and "Neo4j stopped" in stopped.output
-            assert "not running" in _coopol(instance, "neo4j", "status").output
-
-            began = time.monotonic()
-            with pytest.raises(StoreUnavailable) as err:
-                store.write("admin/create_member_raw", id="during", email="during@example.org")
-            assert f"bolt://127.0.0.1:{port} is not answering" in str(err.value)
-            with pytest.raises(StoreUnavailable):
-                store.read("admin/count_members")
-            assert time.monotonic() - began < 60  # seconds, not the driver's minutes
-
-            assert _coopol(instance, "neo4j", "start", "--quick").exit_code == 0
-            assert store.read("admin/count_members") == [{"members": 1}]  # nothing half-written
-            store.write("admin/create_member_raw", id="after", email="after@example.org")
-            assert store.read("admin/count_members") == [{"members": 2}]
-        finally:
-            store.close()
+        yield server
     finally:
-        _coopol(instance, "neo4j", "stop")
-    assert not Neo4jServer(instance / "neo4j").status().running
+        if started_here:
+            server.stop()
+        elif not server.status().running:
+            server.start(die_with_parent=True, quick=True)
+
+
+def test_a_store_fails_fast_while_neo4j_is_down_and_recovers_without_reopening(own_server):
+    """Stop, call, start, call; `coopol neo4j` sees the server of its instance folder."""
+    instance, port = own_server.folder.parent, own_server.port
+    status = json.loads(_coopol(instance, "neo4j", "status", "--json").output)
+    assert status["running"] and status["port"] == port
+    shown = _coopol(instance, "neo4j", "status").output
+    assert f"COOPOL_GRAPH_URL=bolt://127.0.0.1:{port}" in shown
+    assert f"$(cat {own_server.password_file})" in shown
+    assert oct(own_server.password_file.stat().st_mode & 0o777) == "0o600"
+    again = _coopol(instance, "neo4j", "start")
+    assert again.exit_code == 0 and f"already runs (pid {status['pid']})" in again.output
+
+    store = Neo4jStore(own_server.url, password=own_server.password)
+    try:
+        store.clear()
+        store.apply_schema()
+        store.write("admin/create_member_raw", id="before", email="before@example.org")
+
+        stopped = _coopol(instance, "neo4j", "stop")
+        assert stopped.exit_code == 0 and "Neo4j stopped" in stopped.output
+        assert "not running" in _coopol(instance, "neo4j", "status").output
+
+        began = time.monotonic()
+        with pytest.raises(StoreUnavailable) as err:
+            store.write("admin/create_member_raw", id="during", email="during@example.org")
+        assert f"bolt://127.0.0.1:{port} is not answering" in str(err.value)
+        with pytest.raises(StoreUnavailable):
+            store.read("admin/count_members")
+        assert time.monotonic() - began < 60  # seconds, not the driver's minutes
+
+        own_server.start(die_with_parent=True, quick=True)
+        assert store.read("admin/count_members") == [{"members": 1}]  # nothing half-written
+        store.write("admin/create_member_raw", id="after", email="after@example.org")
+        assert store.read("admin/count_members") == [{"members": 2}]
+        store.clear()
+    finally:
+        store.close()
 
 
 def test_status_of_a_server_never_started_says_so(tmp_path):
