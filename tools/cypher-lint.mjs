@@ -49,7 +49,9 @@ let language = null;
 async function loadLanguage() {
   if (!language) {
     const { lintCypherQuery, testData } = await import('@neo4j-cypher/language-support');
-    // The catalogue of functions and procedures the package records for Neo4j.
+    // The catalogue of functions and procedures the package records for Neo4j
+    // (its test data, taken from a recent Neo4j: a few newer functions than
+    // 5.26 pass here, and then fail when the query runs on Neo4j in the suite).
     const catalogue = testData?.mockSchema ?? {};
     language = { lintCypherQuery, functions: builtins(catalogue.functions), procedures: builtins(catalogue.procedures) };
   }
@@ -62,8 +64,8 @@ function isFailure(diagnostic) {
   return diagnostic.severity === 2 && deprecated;
 }
 
-// Lint one statement; `line` is where it starts in its file (0-based).
-let cache = null; // {key: diagnostics}, when --cache is given
+let cache = null; // {path, entries: {key: diagnostics}, dirty}, when --cache is given
+// What a cached result depends on besides the statement: the package and this script.
 const VERSION = (() => {
   const require = createRequire(import.meta.url);
   let dir = dirname(require.resolve('@neo4j-cypher/language-support'));
@@ -83,6 +85,7 @@ const VERSION = (() => {
   return createHash('sha256').update(version).update(self).digest('hex');
 })();
 
+// Lint one statement; `line` is where it starts in its file (0-based);
 // `neo4jCatalogue`: check function and procedure names against Neo4j's own.
 export async function lintStatement(text, params, line = 0, neo4jCatalogue = true) {
   if (!cache) return lintUncached(text, params, line, neo4jCatalogue);
