@@ -79,6 +79,9 @@ public final class Neo4jServer {
         config.put(GraphDatabaseSettings.pagecache_memory, SettingValueParsers.BYTES.parse(pagecache));
         // A development server: keep one day of transaction logs, not the default two.
         config.put(GraphDatabaseSettings.keep_logical_logs, "1 days 512M");
+        // Not 2 x 256 MB of preallocated transaction logs in every (test) data folder.
+        config.put(GraphDatabaseSettings.preallocate_logical_logs, false);
+        config.put(GraphDatabaseSettings.preallocate_store_files, false);
         // Bolt waits 5 s twice for idle threads and connections at shutdown: 1 s is plenty here.
         config.put(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1));
         config.put(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1));
