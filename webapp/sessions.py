@@ -9,11 +9,12 @@ the session when the browser's address or user agent changes.
 
 from __future__ import annotations
 
-from flask import Flask, current_app, session
+from flask import Flask, current_app, g, session
 from flask_babel import lazy_gettext as _l
-from flask_login import LoginManager, UserMixin, login_user, logout_user
+from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 
 from graphsvc import accounts
+from graphsvc.errors import StoreError, StoreUnavailable
 from webapp.graph import current_store
 
 
@@ -34,13 +35,26 @@ class CurrentMember(UserMixin):
 
 def load_member(session_id: str) -> CurrentMember | None:
     config = current_app.config
-    found = accounts.session_member(
-        current_store(),
-        session_id,
-        idle_days=config["COOPOL_SESSION_IDLE_DAYS"],
-        max_days=config["COOPOL_SESSION_MAX_DAYS"],
-    )
+    try:
+        found = accounts.session_member(
+            current_store(),
+            session_id,
+            idle_days=config["COOPOL_SESSION_IDLE_DAYS"],
+            max_days=config["COOPOL_SESSION_MAX_DAYS"],
+        )
+    except StoreError:
+        g.coopol_sessions_down = True  # see check_sessions_reachable
+        return None
     return CurrentMember(found) if found else None
+
+
+def check_sessions_reachable() -> None:
+    """A logged-in browser while the graph is down gets the outage page (503),
+    rendered as anonymous, rather than a 500 or a misleading login form."""
+    if "_user_id" in session:
+        current_user.is_authenticated  # loads the member (once per request)
+        if g.pop("coopol_sessions_down", False):
+            raise StoreUnavailable("sessions unavailable")
 
 
 def start(member_id: str, session_id: str | None = None) -> CurrentMember:
@@ -83,3 +97,4 @@ def init_app(app: Flask) -> None:
     manager.login_message_category = "info"
     manager.user_loader(load_member)
     manager.init_app(app)
+    app.before_request(check_sessions_reachable)

@@ -201,3 +201,19 @@ def test_logins_stop_with_a_503_when_the_rate_limit_counters_are_unreachable(mak
     })
     assert response.status_code == 503
     assert "Service momentanément indisponible" in response.get_data(as_text=True)
+
+
+def test_a_logged_in_browser_gets_the_outage_page_when_the_graph_is_down(make_app, falkordb_store, section):
+    make_member(falkordb_store, section, email="a@example.org")
+    secret = "shared-" + uuid.uuid4().hex
+    up = make_app(SECRET_KEY=secret)
+    client = up.test_client()
+    AuthActions(client).login("a@example.org")
+    down = make_app(SECRET_KEY=secret, COOPOL_STORE=None, COOPOL_GRAPH_URL=f"falkordb://127.0.0.1:{free_port()}")
+    browser = down.test_client()
+    browser.set_cookie("coopol", client.get_cookie("coopol").value)
+    for url in ("/", "/compte", "/connexion"):
+        response = browser.get(url)
+        assert response.status_code == 503, url
+        assert "Service momentanément indisponible" in response.get_data(as_text=True)
+    assert client.get("/compte").status_code == 200  # the graph was never touched
