@@ -67,6 +67,16 @@ def unit_id_for(level: str, ref: str | None) -> str:
     raise Invalid(f"niveau inconnu : choisir parmi {', '.join(RIGHTS)}")
 
 
+def member_id_by_email(store: Store, actor_id: str, email: str) -> str:
+    """The member an animator names by e-mail; only animators may look e-mails up."""
+    if not actor_id or not any(r.right in ("admin", "coordinator") for r in rights(store, actor_id)):
+        raise Forbidden("vous ne pouvez pas attribuer de droit")
+    rows = store.read("members/get_by_email", email=email)
+    if not rows:
+        raise NotFound("aucun compte avec cette adresse e-mail")
+    return rows[0]["id"]
+
+
 def rights(store: Store, member_id: str, limit: int = 100) -> list[Right]:
     return [Right(**row) for row in store.read("admins/list_rights", member_id=member_id, limit=limit)]
 

@@ -50,7 +50,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config["SESSION_COOKIE_DOMAIN"] = None
     app.config["SESSION_COOKIE_PATH"] = "/"
 
-    from webapp import auth, graph, i18n, nav, public, security, sessions
+    from webapp import animation, auth, graph, i18n, nav, public, security, sessions
 
     graph.init_app(app)
     i18n.init_app(app)
@@ -58,5 +58,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     sessions.init_app(app)
     app.register_blueprint(public.bp)
     app.register_blueprint(auth.bp)
+    app.register_blueprint(animation.bp)
     app.register_blueprint(nav.bp)
     return app

@@ -129,3 +129,11 @@ def test_coopol_admins_grant_refuses_bad_input_clearly(store, runner, monkeypatc
     assert done.exit_code != 0
     assert message in done.output
     assert admins.rights(store, member.id) == []
+
+
+def test_only_animators_may_look_members_up_by_email(store, world):
+    assert admins.member_id_by_email(store, world["admin"].id, world["coord"].email) == world["coord"].id
+    with pytest.raises(Forbidden):
+        admins.member_id_by_email(store, world["local"].id, world["coord"].email)
+    with pytest.raises(NotFound):
+        admins.member_id_by_email(store, world["admin"].id, "nobody@example.org")
