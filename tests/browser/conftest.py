@@ -181,8 +181,11 @@ def visitor(browser, live_server):
         return v
 
     yield make
+    refused = [e for v in made for e in v.console_errors if "Content Security Policy" in e]
     for v in made:
         v.close()
+    # The pages need nothing the app's own CSP forbids (no inline script or style).
+    assert not refused, refused
 
 
 @pytest.fixture(scope="session")
