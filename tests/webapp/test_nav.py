@@ -228,3 +228,12 @@ def test_a_member_sees_on_their_own_profile_who_sees_it(client, auth, town):
     assert "Mandat électif" in text  # the kind of each role
     other = page_text(client.get(f"/membres/{town['karim'].id}"))
     assert "C’est votre profil" not in other
+
+
+@pytest.mark.parametrize("url", ["/", "/national", "/federations/69", f"/sections/{LYON_1}", "/recherche?q=lyon"])
+def test_pages_load_nothing_from_another_site_and_carry_no_script(client, town, url):
+    body = client.get(url).get_data(as_text=True)
+    assert not re.search(r'(?:src|href)="(?:https?:)?//', body)
+    assert "<script" not in body and " style=" not in body
+    css = client.get("/static/coopol.css")
+    assert css.status_code == 200 and "url(http" not in css.get_data(as_text=True)
