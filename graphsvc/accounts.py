@@ -119,11 +119,18 @@ def authenticate(store: Store, email: str, password: str) -> str:
     return row["id"]
 
 
-def open_session(store: Store, member_id: str) -> str:
-    """A new session for an active member; returns the id to give the browser."""
+def open_session(store: Store, member_id: str, idle_days: int = 14, max_days: int = 90) -> str:
+    """A new session for an active member; returns the id to give the browser.
+    The member's expired sessions are deleted in the same statement."""
     session_id = secrets.token_urlsafe(32)
+    now = now_ms()
     rows = store.write(
-        "accounts/create_session", member_id=member_id, id_hash=token_hash(session_id), now=now_ms()
+        "accounts/create_session",
+        member_id=member_id,
+        id_hash=token_hash(session_id),
+        now=now,
+        idle_since=now - idle_days * DAY_MS,
+        created_since=now - max_days * DAY_MS,
     )
     if not rows:
         raise NotFound("compte introuvable ou inactif")

@@ -61,7 +61,10 @@ def start(member_id: str, session_id: str | None = None) -> CurrentMember:
     """Log the browser in: open a graph session (unless given one) and set the cookie."""
     store = current_store()
     if session_id is None:
-        session_id = accounts.open_session(store, member_id)
+        config = current_app.config
+        session_id = accounts.open_session(
+            store, member_id, config["COOPOL_SESSION_IDLE_DAYS"], config["COOPOL_SESSION_MAX_DAYS"]
+        )
     session.clear()  # a fresh cookie: nothing from before the login survives
     member = load_member(session_id)
     login_user(member, remember=False)

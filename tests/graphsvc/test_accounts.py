@@ -201,3 +201,15 @@ def test_using_a_session_records_when_it_was_last_seen(store):
     accounts.session_member(store, session_id, touch_after_ms=0)
     [after] = store.read("accounts/list_sessions", member_id=member.id, limit=10)
     assert after["last_seen_at"] > before["last_seen_at"]
+
+
+def test_opening_a_session_deletes_the_members_expired_ones(store):
+    member = make_member(store)
+    other = make_member(store, first_name="Lou")
+    stale = accounts.open_session(store, member.id)
+    theirs = accounts.open_session(store, other.id)
+    time.sleep(0.01)
+    fresh = accounts.open_session(store, member.id, idle_days=0)  # everything older than now has expired
+    assert accounts.count_sessions(store, member.id) == 1
+    assert accounts.session_member(store, fresh) is not None and accounts.session_member(store, stale) is None
+    assert accounts.session_member(store, theirs) is not None  # only this member's
