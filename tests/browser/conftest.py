@@ -97,11 +97,13 @@ class Visitor:
     """A browser context under the app's CSP, with an accessibility check per page
     and a record of any CSP violation the console reports."""
 
-    def __init__(self, browser, base_url: str, viewport: dict):
+    def __init__(self, browser, base_url: str, viewport: dict, javascript: bool = True):
         self.browser = browser
         self.base_url = base_url
         self.viewport = viewport
-        self.context = browser.new_context(base_url=base_url, viewport=viewport, locale="fr-FR")
+        self.context = browser.new_context(
+            base_url=base_url, viewport=viewport, locale="fr-FR", java_script_enabled=javascript
+        )
         self.page = self.context.new_page()
         self.console_errors: list[str] = []
         self.page.on("console", self._console)
@@ -175,8 +177,8 @@ def visitor(browser, live_server):
         pytest.skip(f"{AXE} is missing: run `npm ci`")
     made = []
 
-    def make(viewport: dict = DESKTOP) -> Visitor:
-        v = Visitor(browser, live_server, viewport)
+    def make(viewport: dict = DESKTOP, javascript: bool = True) -> Visitor:
+        v = Visitor(browser, live_server, viewport, javascript)
         made.append(v)
         return v
 

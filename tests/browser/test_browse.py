@@ -117,8 +117,8 @@ def test_a_new_member_registers_logs_in_and_walks_down_to_a_member(visitor, brow
     v.assert_accessible()
 
 
-def test_a_coordinator_walks_down_on_a_phone_without_sideways_scrolling(visitor, browser_people):
-    v = visitor(PHONE)
+def test_a_coordinator_walks_down_on_a_phone_without_javascript_or_sideways_scrolling(visitor, browser_people):
+    v = visitor(PHONE, javascript=False)  # the pages need none: links, forms, CSS
     log_in(v, "karim.benali@example.org")
     v.goto("/")
     v.assert_accessible()
