@@ -159,7 +159,7 @@ def _animators(store: Store, org_id: str) -> tuple[Animator, ...]:
 
 def federation_id(number_or_id: str) -> str:
     """`fed-69`, `69`, `1`, `2a`, `971` → the federation's id (`fed-69`, `fed-01`, `fed-2A`…)."""
-    raw = (number_or_id or "").strip()
+    raw = number_or_id.strip() if isinstance(number_or_id, str) else ""
     if raw.lower().startswith("fed-"):
         raw = raw[4:]
     raw = raw.upper()
@@ -284,7 +284,7 @@ def search(store: Store, text: str, limit: int = 20) -> list[SearchHit]:
     postal code, accent- and case-insensitive; prefix matches and federations first."""
     if not isinstance(limit, int) or not 1 <= limit <= MAX_PAGE:
         raise Invalid(f"limit : entre 1 et {MAX_PAGE}")
-    key = search_key(text or "")
+    key = search_key(text) if isinstance(text, str) else ""
     if not key:
         raise Invalid("recherche : saisissez un nom de commune, de section ou un numéro")
     if len(key) > 100:
