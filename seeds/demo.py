@@ -95,11 +95,14 @@ LAST_NAMES = [name.replace("_", " ") for name in LAST_NAMES]
 MOBILE_PREFIXES = ("60", "61", "62", "64", "65", "66", "67", "68", "73", "74", "75", "76", "77", "78", "79")
 VISIBILITIES = (("federation", 0.6), ("section", 0.85), ("members", 1.0))
 
-# Where a role of a given catalogue `level` is held.
+# Where a role of a given catalogue `level` (seeds/roles.py) is held.
 SECTION_LEVELS = {"section"}
-FEDERATION_LEVELS = {"federation", "federal", "departement", "department", "departmental"}
+FEDERATION_LEVELS = {"federation"}
 NATIONAL_LEVELS = {"national"}
-COMMUNE_LEVELS = {"commune", "municipal", "arrondissement", "intercommunal", "intercommunality", "epci"}
+COMMUNE_LEVELS = {"commune"}
+DEPARTEMENT_LEVELS = {"departement", "senat"}
+# INSEE codes of the arrondissements of Paris, Lyon and Marseille.
+ARRONDISSEMENT_CODES = {str(c) for c in (*range(75101, 75121), *range(69381, 69390), *range(13201, 13217))}
 PARTY_KINDS = {"party"}
 
 
@@ -317,19 +320,35 @@ def _make_links(gen, network: DemoNetwork, sizes: np.ndarray, target: int, now_m
     network.link_since = start_ms + (gen.random(len(keys)) * span).astype(np.int64)
 
 
-def _place(role: RoleInfo, section: SectionInfo) -> tuple[str | None, str | None, str | None, str | None]:
-    """(place_kind, place_code, place_label, org unit id) of a role held by a member of `section`."""
+def _commune_name(section: SectionInfo) -> str:
+    return section.name.removesuffix(" et environs")
+
+
+def _place(role: RoleInfo, section: SectionInfo) -> tuple[str | None, str | None, str | None, str | None] | None:
+    """(place_kind, place_code, place_label, org unit id) of a role held by a member
+    of `section`; None when the role cannot be held there (an arrondissement
+    councillor outside Paris, Lyon and Marseille)."""
     level = (role.level or "").lower()
+    number = section.federation_id.removeprefix("fed-")
+    main = section.communes[0] if section.communes else None
     if level in SECTION_LEVELS:
         return "section", section.id, section.name, section.id
     if level in FEDERATION_LEVELS:
-        return "federation", section.federation_id, None, section.federation_id
+        return "federation", number, None, section.federation_id
     if level in NATIONAL_LEVELS:
-        return None, None, None, NATIONAL_ID
-    if level in COMMUNE_LEVELS and section.communes:
-        return "commune", section.communes[0], section.name, None
-    if section.communes and level in {"region", "regional", "canton", "constituency", "circonscription"}:
-        return "departement", section.federation_id.removeprefix("fed-"), None, None
+        return "national", None, None, NATIONAL_ID
+    if level in COMMUNE_LEVELS and main:
+        return "commune", main, _commune_name(section), None
+    if level == "arrondissement":
+        return ("commune", main, section.name, None) if main in ARRONDISSEMENT_CODES else None
+    if level == "intercommunalite" and main:
+        return "text", None, f"Intercommunalité de {_commune_name(section)}", None
+    if level in DEPARTEMENT_LEVELS:
+        return "departement", number, None, None
+    if level == "region":
+        return "region", None, None, None
+    if level == "circonscription":
+        return "circonscription", None, f"{number}, 1re circonscription", None
     return None, None, None, None
 
 
@@ -354,7 +373,10 @@ def _make_mandates(rng, network: DemoNetwork, roles: list[RoleInfo], now_ms: int
         else:
             continue
         section = network.sections[member[6]]
-        kind, code, label, unit = _place(role, section)
+        place = _place(role, section)
+        if place is None:
+            continue
+        kind, code, label, unit = place
         network.mandates.append(
             {
                 "id": _uuid(rng),
