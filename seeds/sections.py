@@ -11,9 +11,10 @@ Grouping rules (the commune list has no population, so "small" is derived):
    45 arrondissement rows; the three parent rows are not communes of their
    own here: their codes 75056, 69123, 13055 are refused by look-ups with
    the list of their sections).
-2. A *town* has a section of its own: a préfecture, or a commune that La Poste
+2. A *town* has a section of its own: a préfecture, a commune that La Poste
    serves with several postal codes (big cities and large "communes
-   nouvelles"), i.e. every commune whose weight is above 1.
+   nouvelles"), or a commune with a postal code of its own (no other commune
+   shares it), i.e. every commune whose weight is above 1.
 3. Every other commune (a village) is grouped with the other villages of the
    same département that share its main postal code (the delivery office's
    area, canton-sized: at most a few dozen communes). A group of one village is
@@ -26,8 +27,11 @@ code is in exactly one section's `communes`, every postal code of those
 communes in its `postcodes`.
 
 Weights (roughly thousands of inhabitants; heavy-tailed, for the demo
-generator): a village 1; a town with k postal codes 10·(k−1)+1; a préfecture
-60+40·(k−1); a Paris arrondissement 100, a Lyon or Marseille arrondissement 50.
+generator): a village 1; a commune with a postal code of its own 3, 30 when
+that code ends in 00 (a main delivery office: Reims, Brest, Villeurbanne,
+Roubaix…); a commune with k > 1 postal codes at least 10·(k−1)+1; a
+préfecture 60+40·(k−1); a Paris arrondissement 100, a Lyon or Marseille
+arrondissement 50.
 A section weighs the sum of its communes. Sections abroad carry a weight set
 by hand from the size of the French community of the city.
 """
@@ -39,7 +43,7 @@ import gzip
 import io
 import math
 import os
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -227,35 +231,41 @@ def read_communes(folder: Path | None = None) -> list[Commune]:
     folder = folder or data_dir()
     postcodes = read_postcodes(folder)
     prefecture_keys = {(dep, search_key(name)) for dep, name in PREFECTURES.items()}
-    communes = []
     with _open_text(folder, COMMUNES_FILE) as handle:
-        for row in csv.DictReader(handle):
-            insee = row["REF_INSEE"]
-            if insee in SPLIT_CITIES:
-                continue
-            main = row["ZIP_CODES"]
-            codes = [main] + [code for code in postcodes.get(insee, []) if code != main]
-            split_of = row["DISTRICT_OF"] or None if row["IS_DISTRICT"] == "1" else None
-            if split_of:
-                weight = SPLIT_CITIES[split_of][1]
-            elif (row["DEPARTMENT"], search_key(row["NAME"])) in prefecture_keys:
-                weight = 60 + 40 * (len(codes) - 1)
-            elif len(codes) > 1:
-                weight = 10 * (len(codes) - 1) + 1
-            else:
-                weight = 1
-            communes.append(
-                Commune(
-                    insee=insee,
-                    name=row["NAME"],
-                    department=row["DEPARTMENT"],
-                    postcodes=tuple(codes),
-                    lat=float(row["LATITUDE"]),
-                    lon=float(row["LONGITUDE"]),
-                    split_of=split_of,
-                    weight=weight,
-                )
+        rows = [row for row in csv.DictReader(handle) if row["REF_INSEE"] not in SPLIT_CITIES]
+    codes_of = {}
+    for row in rows:
+        main = row["ZIP_CODES"]
+        codes_of[row["REF_INSEE"]] = [main] + [c for c in postcodes.get(row["REF_INSEE"], []) if c != main]
+    sharing = Counter(code for codes in codes_of.values() for code in codes)
+    communes = []
+    for row in rows:
+        insee = row["REF_INSEE"]
+        codes = codes_of[insee]
+        split_of = (row["DISTRICT_OF"] or None) if row["IS_DISTRICT"] == "1" else None
+        own = [code for code in codes if sharing[code] == 1]
+        if split_of:
+            weight = SPLIT_CITIES[split_of][1]
+        elif (row["DEPARTMENT"], search_key(row["NAME"])) in prefecture_keys:
+            weight = 60 + 40 * (len(codes) - 1)
+        else:
+            weight = max(
+                10 * (len(codes) - 1) + 1,  # several delivery areas: a city or a large merged commune
+                30 if any(code.endswith("00") for code in own) else 0,  # its own main delivery office
+                3 if own else 1,  # a postal code of its own: a town, not a village
             )
+        communes.append(
+            Commune(
+                insee=insee,
+                name=row["NAME"],
+                department=row["DEPARTMENT"],
+                postcodes=tuple(codes),
+                lat=float(row["LATITUDE"]),
+                lon=float(row["LONGITUDE"]),
+                split_of=split_of,
+                weight=weight,
+            )
+        )
     return communes
 
 

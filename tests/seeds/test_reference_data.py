@@ -119,6 +119,9 @@ def test_weights_are_heavy_tailed_and_favour_big_cities(all_sections):
     assert by_id["sec-31555"].weight > 200  # Toulouse: préfecture with 6 postal codes
     assert by_id["sec-75111"].weight == 100
     assert by_id["sec-69381"].weight == 50
+    # A town with a main delivery office of its own (69100) is weighed as a town.
+    assert (by_id["sec-69266"].name, by_id["sec-69266"].weight) == ("Villeurbanne", 30)
+    assert by_id["sec-69266"].communes == ["69266"]
     assert weights[0] >= 50 * weights[len(weights) // 2]
 
 
