@@ -16,7 +16,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from graphsvc import hierarchy, members, navigation
-from graphsvc.errors import Invalid
+from graphsvc.errors import Invalid, NotFound
 from webapp.graph import current_store
 
 bp = Blueprint("nav", __name__)
@@ -29,6 +29,16 @@ MAX_PAGE_NUMBER = 10_000
 
 def _viewer_id() -> str | None:
     return current_user.id if current_user.is_authenticated else None
+
+
+def _mine() -> navigation.MySection | None:
+    """The viewer's own section and federation, to point them out on the pages."""
+    if not current_user.is_authenticated:
+        return None
+    try:
+        return navigation.my_section(current_store(), current_user.id)
+    except NotFound:
+        return None
 
 
 def _page_number() -> int:
@@ -66,6 +76,7 @@ def national():
         "nav/national.html",
         national=hierarchy.national(current_store()),
         show_people=current_user.is_authenticated,
+        mine=_mine(),
     )
 
 
@@ -83,6 +94,7 @@ def federation(number):
         page=page,
         pages=_pages(found.section_count, SECTIONS_PER_PAGE, page),
         show_people=current_user.is_authenticated,
+        mine=_mine(),
     )
 
 
@@ -103,6 +115,7 @@ def section(section_id):
         pages=_pages(listing.visible, MEMBERS_PER_PAGE, page),
         hidden_count=max(0, found.members - listing.visible) if viewer else 0,
         show_people=viewer is not None,
+        mine=_mine(),
     )
 
 

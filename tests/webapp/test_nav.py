@@ -237,3 +237,22 @@ def test_pages_load_nothing_from_another_site_and_carry_no_script(client, town, 
     assert "<script" not in body and " style=" not in body
     css = client.get("/static/coopol.css")
     assert css.status_code == 200 and "url(http" not in css.get_data(as_text=True)
+
+
+def test_a_member_s_own_federation_and_section_are_pointed_out(client, auth, town):
+    auth.login("zoe@example.org")
+    national = page_text(client.get("/national"))
+    assert national.count("Votre fédération") == 1
+    assert national.index("Votre fédération") > national.index("Paris")  # on the Paris card
+    paris = page_text(client.get("/federations/75"))
+    assert paris.count("Votre section") == 1
+    assert "Votre section" not in page_text(client.get("/federations/69"))
+    assert "Votre section" in page_text(client.get(f"/sections/{PARIS_1}"))
+    assert "Votre section" not in page_text(client.get(f"/sections/{LYON_1}"))
+
+
+def test_an_empty_section_says_so_in_words(client, auth, town, falkordb_store):
+    make_section(falkordb_store, "sec-75102", "Paris 2e Arrondissement", "75", "Paris", ("75102",), ("75002",))
+    auth.login("zoe@example.org")
+    assert "Aucun membre pour l’instant" in page_text(client.get("/sections/sec-75102"))
+    assert "aucun membre" in page_text(client.get("/federations/75"))
