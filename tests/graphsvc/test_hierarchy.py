@@ -7,12 +7,10 @@ France."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from click.testing import CliRunner
 
-from graphsvc import hierarchy, querylib
+from graphsvc import admins, hierarchy
 from graphsvc.cli import cli
 from seeds import load_reference_data
 from seeds import sections as secs
@@ -40,17 +38,6 @@ def stats(store) -> tuple[dict, dict]:
     nodes = {r["label"]: r["count"] for r in store.read("admin/stats_labels")}
     links = {r["type"]: r["count"] for r in store.read("admin/stats_relationships")}
     return nodes, links
-
-
-def grant(store, member_id: str, org_id: str, right: str) -> None:
-    """Arrange an animation right (granting is the admins service's job, not this module's)."""
-    text = (
-        "MATCH (m:Member {id: $member_id}), (o:OrgUnit {id: $org_id}) "
-        "CREATE (m)-[:ANIMATES {right: $right, granted_by: 'test', granted_at: 1}]->(o)"
-    )
-    query = querylib.Query("test/grant", None, "write", frozenset({"member_id", "org_id", "right"}),
-                           (), "test", text, Path("test"))
-    store._run(query, {"member_id": member_id, "org_id": org_id, "right": right})
 
 
 # Loading
@@ -116,7 +103,7 @@ def test_national_counts_may_be_reused_for_a_while_when_the_caller_allows(loaded
 def test_federation_shows_its_coordinators_and_member_counts(loaded):
     coordinator = make_member(loaded, "sec-75111", first_name="Louise", last_name="Michel")
     make_member(loaded, "sec-75120")
-    grant(loaded, coordinator.id, "fed-75", "coordinator")
+    admins.bootstrap(loaded, coordinator.id, "federation", "fed-75")
     view = hierarchy.federation(loaded, "75")
     assert [(c.id, c.right) for c in view.coordinators] == [(coordinator.id, "coordinator")]
     assert view.members == 2
@@ -129,7 +116,7 @@ def test_federation_shows_its_coordinators_and_member_counts(loaded):
 
 def test_section_has_its_federation_managers_communes_and_breadcrumbs(loaded):
     manager = make_member(loaded, "sec-69381", first_name="Jean", last_name="Jaurès")
-    grant(loaded, manager.id, "sec-69381", "manager")
+    admins.bootstrap(loaded, manager.id, "section", "sec-69381")
     view = hierarchy.section(loaded, "sec-69381")
     assert view.name == "Lyon 1er Arrondissement" and view.split_of == "69123"
     assert (view.federation_number, view.federation_name) == ("69", "Rhône")
