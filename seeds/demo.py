@@ -478,9 +478,10 @@ def ensure_reference_data(store) -> bool:
 
 
 def hash_password(password: str) -> str:
-    from argon2 import PasswordHasher
+    """The accounts module's argon2id hash (same parameters and password rules as registration)."""
+    from graphsvc.accounts import hash_password as account_hash
 
-    return PasswordHasher().hash(password)
+    return account_hash(password)
 
 
 def seed_demo(
@@ -513,6 +514,7 @@ def seed_demo(
             f"the graph already holds {existing} members: the demo network goes into a graph "
             "without members (--if-empty skips quietly)"
         )
+    password_hash = hash_password(password)  # checked before anything is written
     loaded = ensure_reference_data(store)
     started = time.monotonic()
     network = generate(
@@ -522,7 +524,7 @@ def seed_demo(
         seed,
         links_per_member,
         now_ms=int(time.time() * 1000) if now_ms is None else now_ms,
-        password_hash=hash_password(password),
+        password_hash=password_hash,
         progress=progress,
     )
     generated = time.monotonic() - started

@@ -202,3 +202,13 @@ def test_seed_command_rejects_bad_options(falkordb_store, falkor_server, monkeyp
         result = CliRunner().invoke(cli, ["seed", *args])
         assert result.exit_code == 2, args
     assert stats(falkordb_store)[0].get("Member") is None
+
+
+def test_a_too_short_demo_password_is_refused_before_anything_is_written(store):
+    from graphsvc.errors import Invalid
+
+    demo.create_synthetic_sections(store)
+    before = stats(store)
+    with pytest.raises(Invalid, match="caractères au moins"):
+        demo.seed_demo(store, 20, seed=1, password="short")
+    assert stats(store) == before
