@@ -252,3 +252,19 @@ def test_import_command_refuses_a_malformed_file_and_writes_nothing(falkordb_sto
     assert "UTF-8" in result.output and "nothing imported" in result.output
     assert not links.exists()
     assert members_count(falkordb_store) == 0
+
+
+def test_an_imported_account_is_activated_once_with_its_token(sections_store):
+    from graphsvc import accounts
+    from graphsvc.errors import NotFound
+
+    report = membership.import_members(sections_store, None, (HEADER + "Jeanne,Durand,jd@example.net,,69381,adherent\n").encode())
+    token = report.activations[0].token
+    assert accounts.pending_activation(sections_store, token).email == "jd@example.net"
+    member_id, _session = accounts.activate(sections_store, token, "un mot de passe solide")
+    props = member(sections_store, "jd@example.net")["member"]
+    assert props["id"] == member_id and props["status"] == "active"
+    with pytest.raises(NotFound):
+        accounts.activate(sections_store, token, "un mot de passe solide")
+    again = membership.import_members(sections_store, None, (HEADER + "Jeanne,Durand,jd@example.net,,69381,adherent\n").encode())
+    assert (again.created, again.already_present) == (0, 1)
