@@ -38,7 +38,10 @@ def select_locale() -> str:
 
 
 def init_app(app: Flask) -> None:
-    compile_catalogues()
+    try:
+        compile_catalogues()
+    except OSError as exc:  # a read-only install: serve what is compiled, French at worst
+        app.logger.warning("translations not compiled: %s", exc)
     Babel(app, locale_selector=select_locale, default_translation_directories=str(TRANSLATIONS))
 
     @app.context_processor
