@@ -4,8 +4,9 @@ sympathisers, and Coopol creates accounts the people activate themselves.
 The file is CSV in UTF-8 (a byte-order mark is accepted, and `;` as the
 separator, as spreadsheets write it), with the header
 `first_name,last_name,email,phone,section,membership` (any order).
-`section` is a section id (`sec-69381`), a commune's INSEE code, or a postal
-code that only one section serves; `membership` is `adherent` or
+`section` is a section id (`sec-69381`), a commune's INSEE code, a postal
+code that only one section serves, or for the federation of French people
+abroad the city's name (`Londres`); `membership` is `adherent` or
 `sympathisant`.
 
 What happens to each row:
@@ -43,7 +44,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from graphsvc.errors import Conflict, Forbidden, Invalid
-from graphsvc.identity import clean_name, normalise_email, normalise_phone
+from graphsvc.identity import clean_name, normalise_email, normalise_phone, search_key
 from graphsvc.store.base import Store
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,7 @@ SPLIT_CITIES = {
     "13055": ("Marseille", range(13201, 13217)),
 }
 SPLIT_PSEUDO_POSTCODES = {"75000": "75056", "69000": "69123", "13000": "13055"}
+ABROAD_FEDERATION = "fed-99"  # French people abroad: sections by city, named in the file by city
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,7 @@ class _Sections:
         self.by_id: dict[str, _Section] = {}
         self.by_commune: dict[str, _Section] = {}
         self.by_postcode: dict[str, list[_Section]] = {}
+        self.abroad_by_city: dict[str, list[_Section]] = {}  # sections abroad have no INSEE code
         skip = 0
         while True:
             rows = store.read("membership/list_sections", skip=skip, limit=page)
@@ -121,6 +124,8 @@ class _Sections:
                     self.by_commune[code] = section
                 for code in row["postcodes"]:
                     self.by_postcode.setdefault(code, []).append(section)
+                if section.federation_id == ABROAD_FEDERATION:
+                    self.abroad_by_city.setdefault(search_key(section.name), []).append(section)
             skip += len(rows)
             if len(rows) < page:
                 break
@@ -155,6 +160,9 @@ class _Sections:
                 f"section : le code postal {code} est desservi par {len(distinct)} sections "
                 f"({shown}) ; indiquez l'identifiant de la section ou le code INSEE de la commune"
             )
+        abroad = self.abroad_by_city.get(search_key(code), [])
+        if len(abroad) == 1:
+            return abroad[0]
         raise Invalid(
             f"section inconnue « {code[:40]} » : ni identifiant de section, ni code INSEE, ni code "
             "postal connu (une commune fusionnée ou renommée prend le code de la commune nouvelle)"

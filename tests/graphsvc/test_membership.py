@@ -26,6 +26,7 @@ def make_sections(store):
         rows=[
             {"id": "fed-69", "number": "69", "name": "Rhône", "search": "rhone"},
             {"id": "fed-01", "number": "01", "name": "Ain", "search": "ain"},
+            {"id": "fed-99", "number": "99", "name": "Français de l'étranger", "search": "francais de l etranger"},
         ],
     )
     sections = [
@@ -34,6 +35,7 @@ def make_sections(store):
         ("sec-01053", "fed-01", "Bourg-en-Bresse", ["01053"], ["01000"]),
         ("sec-01004", "fed-01", "Ambérieu-en-Bugey et environs", ["01004", "01007"], ["01500"]),
         ("sec-01005", "fed-01", "Ambronay", ["01005"], ["01500"]),
+        ("sec-londres", "fed-99", "Londres", [], []),
     ]
     store.write(
         "seed/merge_sections",
@@ -160,7 +162,7 @@ def test_hostile_names_are_stored_verbatim_and_run_nothing(sections_store):
     props = member(sections_store, "h@example.net")["member"]
     assert props["first_name"] == hostile
     assert props["last_name"] == "O'Brien \"$x\" {y}"
-    assert len(sections_store.read("membership/list_sections", skip=0, limit=100)) == 5
+    assert len(sections_store.read("membership/list_sections", skip=0, limit=100)) == 6
 
 
 @pytest.mark.parametrize(
@@ -268,3 +270,10 @@ def test_an_imported_account_is_activated_once_with_its_token(sections_store):
         accounts.activate(sections_store, token, "un mot de passe solide")
     again = membership.import_members(sections_store, None, (HEADER + "Jeanne,Durand,jd@example.net,,69381,adherent\n").encode())
     assert (again.created, again.already_present) == (0, 1)
+
+
+def test_a_section_abroad_is_found_by_its_city(sections_store):
+    report = run(sections_store, HEADER + "Anne,Exil,ae@example.net,+44 7911 123456,londres,sympathisant\n")
+    assert report.created == 1
+    found = member(sections_store, "ae@example.net")
+    assert found["section_id"] == "sec-londres" and found["member"]["phone"] == "+447911123456"
