@@ -3,15 +3,18 @@
 Two paths, one result (same labels, properties and relationship types):
 
 - **FalkorDB bulk loader** (`falkordb-bulk-insert`, package
-  `falkordb-bulk-loader`): the network is written as typed CSV files and sent
-  with `GRAPH.BULK` over the server's Unix socket (embedded) or TCP (server).
-  The loader only creates a *new* graph key, so the graph's current content
-  (the reference data: federations, sections, roles — a graph without members)
-  is copied into the same files, loaded under a temporary key, and the
-  temporary key is renamed over the graph (`RENAME`, atomic); the schema
-  (indexes, constraints) is then applied. Used on FalkorDB when the graph has
-  no member and every node of it has an `id` or a `key` and plain properties.
-  Writers must not be running meanwhile (`coopol seed` runs before `serve`).
+  `falkordb-bulk-loader`): nodes and the small relationship sets are written
+  as typed CSV files and sent with `GRAPH.BULK` over the server's Unix socket
+  (embedded) or TCP (server); the millions of coopain links follow as packed
+  binary `GRAPH.BULK` batches in the loader's own format. The loader only
+  creates a *new* graph key, so the graph's current content (the reference
+  data: federations, sections, roles — a graph without members) is copied
+  into the same files, the graph key is deleted and loaded again (on failure
+  the reference data alone is loaded back); then the schema (indexes,
+  constraints) is applied and the append-only file rewritten. Used on
+  FalkorDB when the graph has no member and every node of it has an `id` or a
+  `key` and plain properties. Writers must not be running meanwhile
+  (`coopol seed` runs before `serve`, and refuses a graph with members).
 - **Batched `UNWIND`** through `store.write` (queries in `queries/seed/`),
   10,000 rows a statement: Neo4j, and FalkorDB graphs the bulk path does not
   take.
