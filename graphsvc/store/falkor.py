@@ -46,7 +46,12 @@ class FalkorStore(Store):
         except redis.ResponseError as exc:
             if "unique constraint violation" in str(exc).lower():
                 raise Conflict(f"{query.name}: {exc}") from None
-            raise
+            if query.mode == "read" and "empty key" in str(exc):
+                # A graph never written to does not exist yet for GRAPH.RO_QUERY;
+                # Neo4j answers such reads, so run this read-only text once as GRAPH.QUERY.
+                result = self.graph.query(query.text, params)
+            else:
+                raise
         columns = [column[1] for column in result.header]
         return [dict(zip(columns, (plain(v) for v in row))) for row in result.result_set]
 

@@ -67,3 +67,20 @@ def test_unreachable_falkordb_server_is_one_clear_error():
 
 def test_redact_leaves_urls_without_password_alone():
     assert redact("bolt://localhost:7687") == "bolt://localhost:7687"
+
+
+def test_reads_on_a_graph_never_written_answer_like_neo4j(falkor_server):
+    import uuid
+
+    from falkordb import FalkorDB
+
+    from graphsvc.store.falkor import FalkorStore
+
+    db = FalkorDB(unix_socket_path=str(falkor_server.socket))
+    fresh = FalkorStore(db, f"t_{uuid.uuid4().hex}", "embedded://test")
+    try:
+        assert fresh.read("admin/ping") == [{"ok": 1}]
+        assert fresh.read("admin/echo", value="x") == [{"value": "x"}]
+    finally:
+        fresh.drop()
+        db.connection.close()
