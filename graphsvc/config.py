@@ -16,7 +16,7 @@ class Settings:
     instance_path: Path
     graph_url: str
     graph_name: str = "coopol"
-    fsync: str = "everysec"
+    fsync: str = "always"
     neo4j_user: str | None = None
     neo4j_password: str | None = field(default=None, repr=False)
     neo4j_database: str | None = None
@@ -28,7 +28,7 @@ class Settings:
     def from_env(cls, environ=None) -> "Settings":
         env = os.environ if environ is None else environ
         instance = Path(env.get("COOPOL_INSTANCE", REPO_ROOT / "instance")).resolve()
-        fsync = env.get("COOPOL_FSYNC", "everysec")
+        fsync = env.get("COOPOL_FSYNC", "always")
         if fsync not in FSYNC_POLICIES:
             raise ValueError(f"COOPOL_FSYNC must be one of {', '.join(FSYNC_POLICIES)}")
         return cls(

@@ -18,7 +18,8 @@ BACKENDS = ["falkordb", "neo4j"]
 
 @pytest.fixture(scope="session")
 def falkor_server(tmp_path_factory):
-    server = EmbeddedServer(tmp_path_factory.mktemp("graph"))
+    # everysec: the suite does not cut the power; durability has its own tests and bench.
+    server = EmbeddedServer(tmp_path_factory.mktemp("graph"), fsync="everysec")
     server.ensure_started()
     yield server
     server.stop()

@@ -194,7 +194,7 @@ from graphsvc.config import FSYNC_POLICIES  # noqa: E402
 @bench.command("durability")
 @click.option("--kills", type=click.IntRange(1, 10_000), default=50, show_default=True,
               help="How many times the graph server is killed with SIGKILL.")
-@click.option("--fsync", type=click.Choice(FSYNC_POLICIES), default="everysec", show_default=True,
+@click.option("--fsync", type=click.Choice(FSYNC_POLICIES), default="always", show_default=True,
               help="The append-only file's fsync policy (COOPOL_FSYNC).")
 @click.option("--victim", type=click.Choice(["server", "client"]), default="server", show_default=True,
               help="Kill the graph server, or the client process writing.")

@@ -16,6 +16,8 @@ background fsync is still running on a slow disk, when Redis postpones the
 write (not the answer) for up to 2 s. `appendfsync` (COOPOL_FSYNC) decides what
 a power loss can cost: `always` nothing acknowledged, `everysec` about the last
 second (up to 2 s), `no` what the kernel has not written back (up to ~30 s).
+The default is `always`: Coopol writes little, one statement at a time, and an
+acknowledged write must survive; bulk loads pay one fsync per batch.
 """
 
 from __future__ import annotations
@@ -64,7 +66,7 @@ def _is_server(pid: int) -> bool:
 class EmbeddedServer:
     """The redis-server + FalkorDB process serving one folder."""
 
-    def __init__(self, folder: Path, fsync: str = "everysec"):
+    def __init__(self, folder: Path, fsync: str = "always"):
         self.folder = Path(folder).resolve()
         self.fsync = fsync
         self.pidfile = self.folder / "server.pid"
@@ -206,7 +208,7 @@ class EmbeddedServer:
         self.client().bgrewriteaof()
 
 
-def open_embedded(folder: Path, graph_name: str, fsync: str = "everysec", url: str = "") -> FalkorStore:
+def open_embedded(folder: Path, graph_name: str, fsync: str = "always", url: str = "") -> FalkorStore:
     """A store on the embedded server of `folder`, started if need be.
 
     The process that started the server stops it when it closes the store,

@@ -93,7 +93,7 @@ def test_bench_durability_prints_kills_acknowledged_lost_and_seconds(tmp_path):
     report = json.loads(result.output)
     assert report["kills"] == 2 and report["acknowledged"] > 0
     assert report["lost"] == 0 and report["torn"] == 0
-    assert report["seconds"] > 0 and report["fsync"] == "everysec"
+    assert report["seconds"] > 0 and report["fsync"] == "always"
     assert not EmbeddedServer(tmp_path / "b").answers()  # the bench stops its server
 
 
