@@ -87,10 +87,12 @@ class ImportReport:
     already_present_lines: tuple[int, ...]
     rejected: tuple[Rejected, ...]
     activations: tuple[Activation, ...] = field(repr=False)
+    dry_run: bool = False
 
     def as_dict(self) -> dict:
         """The report without the activation tokens."""
         return {
+            "dry_run": self.dry_run,
             "rows": self.rows,
             "created": self.created,
             "already_present": self.already_present,
@@ -267,8 +269,13 @@ def _allowed_federations(store: Store, actor_id: str | None) -> set[str] | None:
     return federations
 
 
-def import_members(store: Store, actor_id: str | None, data: bytes, now_ms: int | None = None) -> ImportReport:
-    """Import a membership file (bytes); `actor_id` None is the operator (command line)."""
+def import_members(
+    store: Store, actor_id: str | None, data: bytes, now_ms: int | None = None, dry_run: bool = False
+) -> ImportReport:
+    """Import a membership file (bytes); `actor_id` None is the operator (command line).
+
+    With `dry_run`, check everything and write nothing: `created` counts the
+    accounts an import would create now."""
     allowed = _allowed_federations(store, actor_id)
     rows, _ = parse(decode(data))
     now_ms = int(time.time() * 1000) if now_ms is None else now_ms
@@ -301,6 +308,16 @@ def import_members(store: Store, actor_id: str | None, data: bytes, now_ms: int 
 
     activations: list[Activation] = []
     created_total = 0
+    if dry_run:
+        return ImportReport(
+            rows=len(rows),
+            created=len(to_create),
+            already_present=len(present_lines),
+            already_present_lines=tuple(sorted(present_lines)),
+            rejected=tuple(rejected),
+            activations=(),
+            dry_run=True,
+        )
     expires = now_ms + ACTIVATION_DAYS * DAY_MS
     for membership, query in (("adherent", "membership/create_adherents"), ("sympathisant", "membership/create_sympathisants")):
         group = [(line, clean) for line, clean in to_create if clean["membership"] == membership]

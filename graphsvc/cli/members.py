@@ -34,8 +34,9 @@ def members() -> None:
     show_default=True,
     help="Address of the site in the activation links.",
 )
+@click.option("--dry-run", is_flag=True, help="Check the file and report, without creating anything.")
 @click.pass_obj
-def import_cmd(obj, csv_file: Path, as_json: bool, links_out: Path | None, base_url: str):
+def import_cmd(obj, csv_file: Path, as_json: bool, links_out: Path | None, base_url: str, dry_run: bool):
     """Import a membership file: header first_name,last_name,email,phone,section,membership.
 
     Creates pending accounts that people activate with their link; reports the
@@ -45,6 +46,8 @@ def import_cmd(obj, csv_file: Path, as_json: bool, links_out: Path | None, base_
     from graphsvc import membership
 
     data = csv_file.read_bytes()
+    if dry_run and links_out is not None:
+        raise click.UsageError("--dry-run creates no account, so no activation link: drop --links-out")
     links = None
     if links_out is not None:
         # Opened before anything is written: the tokens exist only in this file.
@@ -58,7 +61,7 @@ def import_cmd(obj, csv_file: Path, as_json: bool, links_out: Path | None, base_
     report = None
     try:
         try:
-            report = membership.import_members(obj.store, None, data)
+            report = membership.import_members(obj.store, None, data, dry_run=dry_run)
         except Invalid as exc:
             raise click.ClickException(f"{csv_file.name}: {exc} (nothing imported)") from None
         if links is not None:
@@ -77,15 +80,16 @@ def import_cmd(obj, csv_file: Path, as_json: bool, links_out: Path | None, base_
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False))
     else:
+        created = "would be created (dry run, nothing written)" if dry_run else "created"
         click.echo(
-            f"{csv_file.name}: {report.rows} rows, {report.created} created, "
+            f"{csv_file.name}: {report.rows} rows, {report.created} {created}, "
             f"{report.already_present} already present, {len(report.rejected)} rejected."
         )
         for rejected in report.rejected:
             click.echo(f"  line {rejected.line}: {rejected.reason}")
         if links_out and report.created:
             click.echo(f"Activation links: {links_out}")
-    if report.created and links_out is None:
+    if report.created and links_out is None and not dry_run:
         click.echo(
             "Warning: no --links-out: the activation links of the accounts just created were not saved.",
             err=True,

@@ -277,3 +277,27 @@ def test_a_section_abroad_is_found_by_its_city(sections_store):
     assert report.created == 1
     found = member(sections_store, "ae@example.net")
     assert found["section_id"] == "sec-londres" and found["member"]["phone"] == "+447911123456"
+
+
+def test_a_dry_run_reports_without_writing(sections_store):
+    text = HEADER + "Jeanne,Durand,jd@example.net,,69381,adherent\nBad,Mail,nope,,69381,adherent\n"
+    report = membership.import_members(sections_store, None, text.encode(), dry_run=True)
+    assert (report.dry_run, report.rows, report.created, len(report.rejected)) == (True, 2, 1, 1)
+    assert report.activations == ()
+    assert members_count(sections_store) == 0
+    assert membership.import_members(sections_store, None, text.encode()).created == 1
+
+
+def test_import_command_dry_run_writes_nothing(falkordb_store, falkor_server, monkeypatch, tmp_path):
+    from graphsvc.cli import cli
+
+    make_sections(falkordb_store)
+    cli_env(monkeypatch, falkor_server, falkordb_store)
+    source = tmp_path / "adherents.csv"
+    source.write_text(HEADER + "Jeanne,Durand,jd@example.net,,69381,adherent\n")
+    result = CliRunner().invoke(cli, ["members", "import", str(source), "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert "1 would be created (dry run, nothing written)" in result.output
+    assert members_count(falkordb_store) == 0
+    refused = CliRunner().invoke(cli, ["members", "import", str(source), "--dry-run", "--links-out", str(tmp_path / "l.csv")])
+    assert refused.exit_code == 2 and not (tmp_path / "l.csv").exists()
