@@ -70,26 +70,23 @@ LAST_NAMES = (
     "Michel Lefebvre Leroy Roux David Bertrand Morel Fournier Girard Bonnet Dupont "
     "Lambert Fontaine Rousseau Vincent Muller Lefèvre Faure André Mercier Blanc "
     "Guérin Boyer Garnier Chevalier François Legrand Gauthier Garcia Perrin Robin "
-    "Clément Morin Nicolas Henry Roussel Mathieu Gautier Masson Marchand Duval Denis "
-    "Dumont Marie Lemaire Noël Meyer Dufour Meunier Brun Blanchard Giraud Joly "
-    "Rivière Lucas Brunet Gaillard Barbier Arnaud Martinez Gérard Roche Renard "
-    "Schmitt Roy Leroux Colin Vidal Caron Picard Roger Fabre Aubert Lemoine Renaud "
-    "Dumas Lacroix Olivier Philippe Bourgeois Pierre Benoît Rey Leclerc Payet "
-    "Rolland Leclercq Guillaume Lecomte Lopez Jean Dupuy Guillot Hubert Berger "
-    "Carpentier Sanchez Dupuis Moulin Louis Deschamps Huet Vasseur Perez Boucher "
-    "Fleury Royer Klein Jacquet Adam Paris Poirier Marty Aubry Guyot Carré Charles "
-    "Renault Charpentier Ménard Maillard Baron Bertin Bailly Hervé Schneider "
-    "Fernandez Le Gall Collet Léger Bouvier Julien Prévost Millet Perrot Daniel "
-    "Le Roux Cousin Germain Breton Besson Langlois Rémy Le Goff Pelletier Lévêque "
-    "Perrier Leblanc Barré Lebrun Marchal Weber Mallet Hamon Boulanger Jacob Monnier "
-    "Michaud Rodriguez Guichard Gillet Étienne Grondin Poulain Tessier Chevallier "
-    "Collin Chauvin Da Silva Bouchet Gay Lemaître Bénard Maréchal Humbert Reynaud "
-    "Antoine Hoarau Perret Barthélemy Cordier Pichon Lejeune Gilbert Lamy Delaunay "
-    "Pasquier Carlier Laporte Benali Haddad Nguyen Diallo Traoré Mendy Ferreira"
-).replace("Le Gall", "Le_Gall").replace("Le Roux", "Le_Roux").replace("Le Goff", "Le_Goff").replace(
-    "Da Silva", "Da_Silva"
-).split()
-LAST_NAMES = [name.replace("_", " ") for name in LAST_NAMES]
+    "Clément Morin Nicolas Henry Roussel Mathieu Gautier Masson Marchand Duval "
+    "Denis Dumont Marie Lemaire Noël Meyer Dufour Meunier Brun Blanchard Giraud "
+    "Joly Rivière Lucas Brunet Gaillard Barbier Arnaud Martinez Gérard Roche "
+    "Renard Schmitt Roy Leroux Colin Vidal Caron Picard Roger Fabre Aubert Lemoine "
+    "Renaud Dumas Lacroix Olivier Philippe Bourgeois Pierre Benoît Rey Leclerc "
+    "Payet Rolland Leclercq Guillaume Lecomte Lopez Jean Dupuy Guillot Hubert "
+    "Berger Carpentier Sanchez Dupuis Moulin Louis Deschamps Huet Vasseur Perez "
+    "Boucher Fleury Royer Klein Jacquet Adam Paris Poirier Marty Aubry Guyot Carré "
+    "Charles Renault Charpentier Ménard Maillard Baron Bertin Bailly Hervé "
+    "Schneider Fernandez Collet Léger Bouvier Julien Prévost Millet Perrot Daniel "
+    "Cousin Germain Breton Besson Langlois Rémy Pelletier Lévêque Perrier Leblanc "
+    "Barré Lebrun Marchal Weber Mallet Hamon Boulanger Jacob Monnier Michaud "
+    "Rodriguez Guichard Gillet Étienne Grondin Poulain Tessier Chevallier Collin "
+    "Chauvin Bouchet Gay Lemaître Bénard Maréchal Humbert Reynaud Antoine Hoarau "
+    "Perret Barthélemy Cordier Pichon Lejeune Gilbert Lamy Delaunay Pasquier "
+    "Carlier Laporte Benali Haddad Nguyen Diallo Traoré Mendy Ferreira "
+).split() + ["Le Gall", "Le Roux", "Le Goff", "Da Silva"]
 # Second digits of French mobile numbers that libphonenumber accepts in full
 # (06 0x, 1x, 2x, 4x–8x; 07 3x–9x).
 MOBILE_PREFIXES = ("60", "61", "62", "64", "65", "66", "67", "68", "73", "74", "75", "76", "77", "78", "79")
