@@ -250,6 +250,8 @@ class Neo4jServer:
             return pid
         if _port_open(self.port):
             raise Neo4jServerError(f"port {self.port} on 127.0.0.1 is taken by another program: choose --port")
+        if shutil.which("java") is None:
+            require_tools()
         password = self.password
         if len(password) < 8:
             raise Neo4jServerError("the Neo4j password must have at least 8 characters (COOPOL_NEO4J_PASSWORD)")

@@ -112,6 +112,9 @@ def test_missing_java_or_maven_is_a_loud_error(monkeypatch, tmp_path):
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(Neo4jServerError, match="java and mvn not found"):
         require_tools()
+    server = Neo4jServer(tmp_path / "neo4j", port=free_port(), password="long enough password")
+    with pytest.raises(Neo4jServerError, match="JDK 17 and Maven"):
+        server.start()
 
 
 def _fake_launcher(root: Path) -> Path:
