@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from graphsvc.cli import Context, cli
@@ -11,11 +9,21 @@ from graphsvc.store import redact
 
 
 @cli.command("init")
+@click.option("--schema-only", is_flag=True, help="Only the constraints and indexes, not the reference data.")
 @click.pass_obj
-def init_cmd(obj: Context) -> None:
-    """Create the constraints and indexes of queries/schema/ (safe to repeat)."""
+def init_cmd(obj: Context, schema_only: bool) -> None:
+    """Create the constraints and indexes of queries/schema/, then load the
+    reference data (federations, sections, roles). Safe to repeat."""
+    from seeds import load_reference_data
+
     obj.store.apply_schema()
     click.echo(f"schema applied on {redact(obj.graph_url)}")
+    if not schema_only:
+        report = load_reference_data(obj.store)
+        click.echo(
+            f"reference data: {report.federations} federations, {report.sections} sections, "
+            f"{report.roles} roles"
+        )
 
 
 @cli.command("ping")
