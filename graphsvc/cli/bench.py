@@ -232,3 +232,89 @@ def durability_cmd(kills, fsync, victim, folder, seed, as_json):
         )
     if result.lost or result.torn:
         raise SystemExit(1)
+
+
+# --- suggestions (Adamic-Adar top-10 on a demo network) ---------------------------
+
+
+@bench.command("suggestions")
+@click.option("--graph-url", "bench_url", default=None,
+              help="Query this graph (a demo network is generated into it when it holds no members) "
+                   "instead of a fresh temporary embedded one.")
+@click.option("--members", type=click.IntRange(2, 10_000_000), default=200_000, show_default=True,
+              help="Size of the demo network generated when the graph holds no members.")
+@click.option("--queries", type=click.IntRange(2, 1_000_000), default=1000, show_default=True,
+              help="How many members are drawn at random, one query each.")
+@click.option("--warmup", type=click.IntRange(0, 1_000_000), default=10, show_default=True,
+              help="First queries left out of the `warm` figures (the `all` figures keep them).")
+@click.option("--max-degree", "caps", type=click.IntRange(2, None), multiple=True,
+              help="Also run with common coopains of more than this many coopains skipped (repeatable).")
+@click.option("--seed", "seed_value", type=int, default=1, show_default=True,
+              help="Seed of the demo network and of the members drawn.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.pass_obj
+def suggestions_cmd(obj, bench_url, members, queries, warmup, caps, seed_value, as_json):
+    """Time an Adamic-Adar top-10 query for members drawn at random; print p50/p99/mean ms.
+
+    Degrees are stored on the members first by one write query
+    (suggestions/store_degrees, timed apart). The same members are queried
+    without a cap, then with each --max-degree cap."""
+    from graphsvc import bench_suggestions as bs
+    from seeds import demo
+
+    if warmup >= queries:
+        raise click.BadParameter("must be smaller than --queries", param_hint="--warmup")
+    folder = None
+    if bench_url is None:
+        folder = tempfile.mkdtemp(prefix="coopol-bench-")
+        url = f"embedded://{folder}"
+    else:
+        url = bench_url
+    store = open_store(url, obj.settings)
+    try:
+        store.apply_schema()
+        existing = store.read("seed/count_members")[0]["members"]
+        seeded = None
+        if not existing:
+            if not as_json:
+                click.echo(f"Generating a demo network of {members} members into {redact(url)}…", err=True)
+            report = demo.seed_demo(store, members, seed_value)
+            seeded = {"members": report.members, "links": report.links,
+                      "seconds": round(report.generate_seconds + report.load_seconds, 2), "method": report.method}
+        degrees = bs.store_degrees(store)
+        sample = bs.sample_members(store, queries, seed_value)
+        runs = [bs.run(store, sample, None, warmup)] + [bs.run(store, sample, cap, warmup) for cap in caps]
+        result = {
+            "backend": store.backend,
+            "graph": "temporary embedded graph" if folder else redact(url),
+            "members": degrees.members,
+            "links": degrees.links,
+            "seeded": seeded,
+            "degrees": {"stored_by": "suggestions/store_degrees", "members": degrees.members,
+                        "seconds": round(degrees.seconds, 2)},
+            "queries": queries,
+            "limit": 10,
+            "seed": seed_value,
+            "runs": [asdict(r) for r in runs],
+            "machine": machine(),
+            "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        }
+    finally:
+        store.close()
+        if folder:
+            shutil.rmtree(folder, ignore_errors=True)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False))
+        return
+    if seeded:
+        click.echo(f"Demo network generated: {seeded['members']} members, {seeded['links']} links in {seeded['seconds']} s ({seeded['method']}).")
+    click.echo(f"Degrees stored on {degrees.members} members (suggestions/store_degrees) in {degrees.seconds:.2f} s; "
+               f"{degrees.links} coopain links.")
+    for r in runs:
+        cap = "no cap" if r.max_degree is None else f"common coopains of degree <= {r.max_degree}"
+        click.echo(
+            f"Adamic-Adar top-10 on {result['backend']}, {cap}, {queries} members: "
+            f"all p50 {r.all.p50_ms} ms, p99 {r.all.p99_ms} ms, mean {r.all.mean_ms} ms; "
+            f"without the first {r.warmup}: p50 {r.warm.p50_ms} ms, p99 {r.warm.p99_ms} ms, mean {r.warm.mean_ms} ms "
+            f"(first query {r.first_ms} ms; {r.empty} members without a suggestion)"
+        )
