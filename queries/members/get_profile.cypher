@@ -1,7 +1,8 @@
 // A member's profile as the viewer may see it: no row when the viewer may not
 // (anonymous, hidden by the member's choice, pending account). The member
 // always sees themself; animators of the member's section, federation or the
-// national level see the members they animate.
+// national level see the members they animate. A block either way hides
+// them from each other (coopains/block).
 // mode: read
 // params: viewer_id, member_id
 // returns: id, first_name, last_name, display_name, membership, email, phone, visibility, visible_to_sympathisants, section_id, section_name, federation_id, federation_number, federation_name, created_at, mandates
@@ -11,11 +12,13 @@ WHERE v.status = 'active' AND (m.status = 'active' OR v.id = m.id)
 OPTIONAL MATCH (v)-[a:ANIMATES]->(u:OrgUnit)
 WHERE u.id IN [s.id, f.id, 'national']
 WITH m, s, f, v, vs, vf, count(a) AS animates
-WHERE v.id = m.id OR animates > 0 OR (
+OPTIONAL MATCH (v)-[k:BLOCKED]-(m)
+WITH m, s, f, v, vs, vf, animates, count(k) AS blocks
+WHERE blocks = 0 AND (v.id = m.id OR animates > 0 OR (
   (m.visible_to_sympathisants OR v.membership = 'adherent') AND (
     m.visibility = 'members'
     OR (m.visibility = 'federation' AND vf.id = f.id)
-    OR (m.visibility = 'section' AND vs.id = s.id)))
+    OR (m.visibility = 'section' AND vs.id = s.id))))
 OPTIONAL MATCH (m)-[:HOLDS]->(d:Mandate)-[:OF_ROLE]->(r:Role)
 WITH m, s, f, v, d, r
 ORDER BY r.label, d.place_label

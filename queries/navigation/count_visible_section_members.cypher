@@ -1,5 +1,6 @@
 // How many of a section's active members the viewer may see (the rule of
-// navigation/list_visible_section_members), for its pages.
+// navigation/list_visible_section_members, a block either way hiding them),
+// for its pages.
 // mode: read
 // params: viewer_id, section_id
 // returns: visible
@@ -17,4 +18,7 @@ WHERE m.status = 'active' AND (m.id = v.id OR animates OR (
     m.visibility = 'members'
     OR (m.visibility = 'federation' AND same_federation)
     OR (m.visibility = 'section' AND same_section))))
+OPTIONAL MATCH (v)-[k:BLOCKED]-(m)
+WITH m, count(k) AS blocks
+WHERE blocks = 0
 RETURN count(m) AS visible

@@ -3,7 +3,7 @@
 // the viewer always sees themself; animators of the section, its federation
 // or the national level see everyone; otherwise each member's choice decides
 // (their section, their federation or all members, and whether sympathisants
-// see them). An anonymous or inactive viewer gets no row.
+// see them); a block either way hides them. An anonymous or inactive viewer gets no row.
 // mode: read
 // params: viewer_id, section_id, offset, limit
 // returns: id, display_name, membership
@@ -21,6 +21,9 @@ WHERE m.status = 'active' AND (m.id = v.id OR animates OR (
     m.visibility = 'members'
     OR (m.visibility = 'federation' AND same_federation)
     OR (m.visibility = 'section' AND same_section))))
+OPTIONAL MATCH (v)-[k:BLOCKED]-(m)
+WITH m, count(k) AS blocks
+WHERE blocks = 0
 RETURN m.id AS id, m.display_name AS display_name, m.membership AS membership
 ORDER BY m.last_name, m.first_name, m.id
 SKIP $offset
