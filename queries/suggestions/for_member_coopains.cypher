@@ -1,0 +1,23 @@
+// Signal "coopains of coopains": members two coopain hops from $member_id, not
+// already coopains nor in $exclude, scored by Adamic-Adar: the sum over common
+// coopains c of 1/ln(degree(c)), the degree counted live (so it is right
+// after every accept or removal). Common coopains with more than $max_degree
+// coopains are skipped (a cap on the fan-out at hubs). Existing coopains are
+// collected once and excluded by a list test (much faster than a pattern
+// predicate per row). Scores are rounded to 1e-9 so that ties fall to the id
+// alike on both engines.
+// mode: read
+// params: member_id, exclude, max_degree, limit
+// returns: id, score, common
+MATCH (me:Member {id: $member_id})-[:COOPAIN]-(c:Member)-[:COOPAIN]-(x:Member)
+WITH me, c, count(x) AS degree
+WITH me, collect(c) AS coopains, collect(degree) AS degrees
+UNWIND range(0, size(coopains) - 1) AS i
+WITH me, coopains, coopains[i] AS c, degrees[i] AS degree
+WHERE degree <= $max_degree
+MATCH (c)-[:COOPAIN]-(candidate:Member)
+WHERE candidate <> me AND NOT candidate IN coopains AND NOT candidate.id IN $exclude
+WITH candidate, round(sum(1.0 / log(degree)) * 1000000000.0) / 1000000000.0 AS score, count(c) AS common
+RETURN candidate.id AS id, score, common
+ORDER BY score DESC, id
+LIMIT $limit
