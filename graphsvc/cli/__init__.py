@@ -77,4 +77,5 @@ from graphsvc.cli import (  # noqa: E402,F401
     roles,
     seed,
     serve,
+    suggest,
 )

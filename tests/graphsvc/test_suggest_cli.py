@@ -1,0 +1,72 @@
+"""`coopol suggest`: one JSON object a line per member, best first; `--all`
+streams every member; unknown members get an error line and exit code 1."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from graphsvc.cli import Context, cli
+from tests.fixtures.web import make_member, make_section
+
+
+@pytest.fixture
+def graph(falkordb_store, monkeypatch):
+    store = falkordb_store
+    monkeypatch.setattr(Context, "store", property(lambda self: store))
+    make_section(store, "sec-69387", "Lyon 7e", "69", "Rhône", ("69387",), ("69007",))
+    make_section(store, "sec-75101", "Paris 1er", "75", "Paris", ("75101",), ("75001",))
+    p = {name: make_member(store, section, first_name=name.capitalize(), last_name="Test", visibility="members")
+         for name, section in (("ana", "sec-69387"), ("bob", "sec-75101"), ("cyd", "sec-75101"),
+                               ("dan", "sec-69387"))}
+    rows = [sorted([p[a].id, p[b].id]) + [1] for a, b in (("ana", "bob"), ("bob", "cyd"))]
+    store.write("seed/create_coopains", rows=rows)
+    return p
+
+
+def run(*args):
+    return CliRunner().invoke(cli, ["suggest", *args])
+
+
+def test_suggest_prints_one_json_object_a_line_best_first(graph):
+    ana, cyd, dan = graph["ana"].id, graph["cyd"].id, graph["dan"].id
+
+    result = run(ana, cyd, "--limit", "5", "--json")
+
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert [line["member"] for line in lines] == [ana, cyd]
+    first = lines[0]["suggestions"]
+    assert [s["id"] for s in first] == [cyd, dan]  # a common coopain beats the same section
+    assert first[0]["reasons"] == [{"kind": "common_coopains", "count": 1, "names": ["Bob Test"]}]
+    assert first[1]["reasons"] == [{"kind": "same_section", "place": "Lyon 7e"}]
+    assert first[0]["score"] > first[1]["score"]
+
+
+def test_suggest_limit_and_text_output(graph):
+    result = run(graph["ana"].id, "--limit", "1")
+
+    assert result.exit_code == 0, result.output
+    assert "Cyd Test" in result.output and "1 coopains en commun (Bob Test)" in result.output
+    assert "Dan Test" not in result.output
+
+
+def test_suggest_all_does_every_member(graph):
+    result = run("--all", "--json")
+
+    assert result.exit_code == 0, result.output
+    members = [json.loads(line)["member"] for line in result.output.splitlines()]
+    assert members == sorted(p.id for p in graph.values())
+
+
+def test_suggest_reports_unknown_members_and_bad_arguments(graph):
+    result = run("nobody", graph["ana"].id, "--json")
+    assert result.exit_code == 1
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert lines[0] == {"member": "nobody", "error": "membre introuvable"}
+    assert lines[1]["member"] == graph["ana"].id
+    assert run().exit_code == 2
+    assert run("--all", graph["ana"].id).exit_code == 2
+    assert run(graph["ana"].id, "--limit", "0").exit_code == 2
