@@ -263,3 +263,17 @@ def common(store: Store, viewer_id: str, other_id: str, limit: int = 3) -> Commo
     if not rows:
         return Common(0, ())
     return Common(rows[0]["total"], tuple(Person(**p) for p in rows[0]["people"] if p))
+
+
+@dataclass(frozen=True)
+class Blocked:
+    id: str
+    display_name: str
+    at: int | None
+
+
+def blocked(store: Store, member_id: str, limit: int = 50, offset: int = 0) -> tuple[Blocked, ...]:
+    """The members one has blocked (their profiles are hidden: here one lifts a block)."""
+    _page_args(limit, offset)
+    rows = store.read("coopains/list_blocked", member_id=_member_id(member_id), offset=offset, limit=limit)
+    return tuple(Blocked(**row) for row in rows)

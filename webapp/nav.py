@@ -17,6 +17,7 @@ from flask_login import current_user, login_required
 
 from graphsvc import hierarchy, members, navigation
 from graphsvc.errors import Invalid, NotFound
+from webapp.coopains import profile_context as coopain_panel
 from webapp.graph import current_store
 
 bp = Blueprint("nav", __name__)
@@ -122,7 +123,8 @@ def section(section_id):
 @bp.get("/membres/<member_id>")
 @login_required
 def profile(member_id):
-    return render_template("nav/profile.html", profile=members.profile(current_store(), current_user.id, member_id))
+    found = members.profile(current_store(), current_user.id, member_id)
+    return render_template("nav/profile.html", profile=found, **coopain_panel(found.id))
 
 
 @bp.get("/recherche")

@@ -156,6 +156,7 @@ def test_block_removes_the_link_and_requests_both_ways_and_refuses_new_requests(
     assert coopains.count(store, a) == coopains.Counts(0, 0, 0)
     assert coopains.count(store, b) == coopains.Counts(0, 0, 0)
     assert state(store, a, b) == "blocked_by_me" and state(store, b, a) == "blocked_by_them"
+    assert [x.id for x in coopains.blocked(store, a)] == [b] and coopains.blocked(store, b) == ()
     with pytest.raises(Forbidden, match="débloquez"):
         coopains.request(store, a, b)
     with pytest.raises(Forbidden):
