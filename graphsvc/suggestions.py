@@ -5,8 +5,10 @@ How a list is made (`for_member`):
 
 1. Candidates come from *signals*, one query each, run with the same
    exclusions: coopains of coopains (`suggestions/for_member_coopains`,
-   Adamic-Adar over common coopains) and the same section, then the same
-   federation (`suggestions/for_member_context`). A new signal (address book,
+   Adamic-Adar over common coopains), the same section
+   (`suggestions/for_member_section`) and the same federation
+   (`suggestions/for_member_federation`, a scan run only when the others leave
+   places its weight could take). A new signal (address book,
    events) is one more query producing candidates and one more term in
    `_score` and `_reasons`, with its weight in `WEIGHTS`.
 2. `suggestions/describe_candidates` keeps only those who may be suggested to
@@ -26,6 +28,7 @@ way, dismissed members ("Pas intéressé", for good), members with
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass
 
@@ -121,6 +124,24 @@ def _reasons(candidate: dict, viewer: dict, common: dict | None) -> tuple[Reason
     return tuple(reasons)
 
 
+def _ids(store: Store, query: str, member_id: str, exclude: list[str], fetch: int) -> list[str]:
+    return [r["id"] for r in store.read(query, member_id=member_id, exclude=exclude, limit=fetch)]
+
+
+def _describe(store: Store, member_id: str, ids: set[str]) -> list[dict]:
+    if not ids:
+        return []
+    return store.read("suggestions/describe_candidates", member_id=member_id, ids=sorted(ids))
+
+
+def _federation_outranked(weights: Weights) -> bool:
+    """Whether a member sharing only the federation ranks below every candidate
+    of the other signals (at least one common coopain, or the same section):
+    then the federation's scan is needed only when those leave places free."""
+    least_common = weights.coopains / math.log(weights.max_degree)
+    return weights.same_federation < min(least_common, weights.same_section)
+
+
 def for_member(store: Store, member_id: str, limit: int = 10, weights: Weights | None = None) -> list[Suggestion]:
     """The `limit` best suggestions for an active member, best first, each with its reasons.
 
@@ -142,14 +163,15 @@ def for_member(store: Store, member_id: str, limit: int = 10, weights: Weights |
                 limit=fetch,
             )
         }
-        context = [
-            r["id"]
-            for r in store.read("suggestions/for_member_context", member_id=member_id, exclude=exclude, limit=fetch)
-        ]
-        ids = sorted(set(adamic_adar) | set(context))
-        described = store.read("suggestions/describe_candidates", member_id=member_id, ids=ids) if ids else []
+        section = _ids(store, "suggestions/for_member_section", member_id, exclude, fetch)
+        seen = set(adamic_adar) | set(section)
+        described = _describe(store, member_id, seen)
+        cut_short = len(adamic_adar) == fetch or len(section) == fetch
+        if len(described) < limit or not _federation_outranked(weights):
+            federation = _ids(store, "suggestions/for_member_federation", member_id, exclude, fetch)
+            described += _describe(store, member_id, set(federation) - seen)
+            cut_short = cut_short or len(federation) == fetch
         # Hidden candidates may have taken places: fetch more while a signal was cut short.
-        cut_short = len(adamic_adar) == fetch or len(context) == fetch
         if len(described) >= limit or not cut_short or fetch >= 2000:
             break
         fetch *= 4

@@ -265,3 +265,16 @@ def test_the_limit_holds_and_hidden_candidates_do_not_take_places(places):
     assert len(found) == 3
     assert set(ids(found)) <= {v.id for v in visible}
     assert [s.score for s in found] == sorted((s.score for s in found), reverse=True)
+
+
+def test_the_weights_decide_the_order_and_the_federation_is_scanned_when_it_could_rank(places):
+    store = places
+    neighbour = person(store, LYON7, "Voisin", "Section")
+    federal = person(store, LYON8, "Voisin", "Fédération")
+    me = person(store, LYON7, "Nouveau", "Venu")
+    assert suggestions._federation_outranked(suggestions.WEIGHTS)
+
+    assert ids(suggestions.for_member(store, me.id, limit=1)) == [neighbour.id]
+    heavy = suggestions.Weights(same_federation=0.6)
+    assert not suggestions._federation_outranked(heavy)
+    assert ids(suggestions.for_member(store, me.id, limit=1, weights=heavy)) == [federal.id]
