@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import math
+import random
+import time
 
 import click
 
@@ -16,19 +19,32 @@ from graphsvc.errors import Invalid, NotFound
 @click.option("--limit", type=click.IntRange(1, suggestions.MAX_LIMIT), default=10, show_default=True,
               help="Suggestions per member.")
 @click.option("--all", "every_member", is_flag=True, help="Every member, in id order (streamed).")
+@click.option("--sample", type=click.IntRange(1, 100_000), default=None,
+              help="N members drawn at random (fixed --seed) among all members.")
+@click.option("--seed", "seed_value", type=int, default=1, show_default=True, help="Seed of --sample.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a line: {\"member\": ID, \"suggestions\": [...]}.")
+@click.option("--stats", is_flag=True, help="Print on stderr how long each member's suggestions took (p50, p99).")
 @click.pass_obj
-def suggest_cmd(obj, member_ids, limit, every_member, as_json):
+def suggest_cmd(obj, member_ids, limit, every_member, sample, seed_value, as_json, stats):
     """Print the suggestions of each member ID, best first, with their reasons.
 
     An unknown or pending member gets an `error` instead (exit code 1 at the end)."""
-    if every_member == bool(member_ids):
-        raise click.UsageError("give member ids or --all (not both)")
+    if (every_member + bool(member_ids) + (sample is not None)) != 1:
+        raise click.UsageError("give member ids, --all or --sample N (one of them)")
     store = obj.store
     failed = 0
-    for member_id in _all_member_ids(store) if every_member else member_ids:
+    times: list[float] = []
+    if every_member:
+        chosen = _all_member_ids(store)
+    elif sample is not None:
+        chosen = _sample(_all_member_ids(store), sample, seed_value)
+    else:
+        chosen = member_ids
+    for member_id in chosen:
         try:
+            started = time.perf_counter()
             found = suggestions.for_member(store, member_id, limit)
+            times.append((time.perf_counter() - started) * 1000)
         except (NotFound, Invalid) as exc:
             failed += 1
             if as_json:
@@ -43,8 +59,34 @@ def suggest_cmd(obj, member_ids, limit, every_member, as_json):
             click.echo(f"{member_id}:")
             for s in found:
                 click.echo(f"  {s.score:8.4f}  {s.id}  {s.display_name} ({s.section_name})  {_describe(s.reasons)}")
+    if stats and times:
+        times.sort()
+        click.echo(
+            f"{len(times)} members, top {limit}: p50 {_rank(times, 0.50):.1f} ms, "
+            f"p99 {_rank(times, 0.99):.1f} ms, max {times[-1]:.1f} ms",
+            err=True,
+        )
     if failed:
         raise click.exceptions.Exit(1)
+
+
+def _rank(ordered: list[float], q: float) -> float:
+    """Nearest-rank percentile of sorted values."""
+    return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
+
+
+def _sample(ids, size: int, seed: int) -> list[str]:
+    """`size` ids drawn uniformly from a stream (reservoir sampling), in id order."""
+    rng = random.Random(seed)
+    chosen: list[str] = []
+    for seen, member_id in enumerate(ids):
+        if seen < size:
+            chosen.append(member_id)
+        else:
+            slot = rng.randrange(seen + 1)
+            if slot < size:
+                chosen[slot] = member_id
+    return sorted(chosen)
 
 
 def _all_member_ids(store, page: int = 1000):

@@ -69,4 +69,17 @@ def test_suggest_reports_unknown_members_and_bad_arguments(graph):
     assert lines[1]["member"] == graph["ana"].id
     assert run().exit_code == 2
     assert run("--all", graph["ana"].id).exit_code == 2
+    assert run("--sample", "2", graph["ana"].id).exit_code == 2
     assert run(graph["ana"].id, "--limit", "0").exit_code == 2
+
+
+def test_suggest_sample_draws_members_and_prints_timings(graph):
+    result = CliRunner().invoke(cli, ["suggest", "--sample", "2", "--json", "--stats"])
+
+    assert result.exit_code == 0, result.output
+    members = [json.loads(line)["member"] for line in result.stdout.splitlines()]
+    assert len(members) == 2 and set(members) <= {p.id for p in graph.values()}
+    assert members == sorted(members)
+    assert "2 members, top 10: p50" in result.stderr and "p99" in result.stderr
+    again = CliRunner().invoke(cli, ["suggest", "--sample", "2", "--json"])
+    assert [json.loads(line)["member"] for line in again.stdout.splitlines()] == members  # same seed
