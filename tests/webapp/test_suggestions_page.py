@@ -152,3 +152,14 @@ def test_reasons_read_naturally(app):
                 == "Marie Dupont, Paul Martin, Zoé Zola et 4 autres coopains en commun")
         assert describe(R("common_coopains", 4, ("A", "B", "C"))) == "A, B, C et 1 autre coopain en commun"
         assert describe(R("same_federation", place="Rhône")) == "même fédération : Rhône"
+
+
+def test_the_page_is_available_in_english(client, auth, people):
+    auth.login("alice@example.org")
+    client.get("/langue/en")
+
+    page = text(client.get(URL))
+
+    assert "People you may know" in page
+    assert "Marie Dupont and Paul Martin, coopains in common" in page
+    assert "same section: Lyon 7e" in page and "Not interested" in page
