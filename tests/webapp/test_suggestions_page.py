@@ -163,3 +163,10 @@ def test_the_page_is_available_in_english(client, auth, people):
     assert "People you may know" in page
     assert "Marie Dupont and Paul Martin, coopains in common" in page
     assert "same section: Lyon 7e" in page and "Not interested" in page
+
+
+def test_my_coopains_page_leads_to_the_suggestions(client, auth, people):
+    auth.login("alice@example.org")
+
+    assert f'href="{URL}"' in client.get("/coopains").get_data(as_text=True)
+    assert 'href="/coopains"' in client.get(URL).get_data(as_text=True)
