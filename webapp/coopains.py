@@ -18,7 +18,7 @@ from wtforms import HiddenField, SubmitField, TextAreaField
 from wtforms.validators import Length, Optional
 
 from graphsvc import coopains
-from graphsvc.errors import Forbidden, Invalid, NotFound
+from graphsvc.errors import Forbidden, Invalid, NotFound, StoreError
 from webapp.graph import current_store
 from webapp.public import safe_next
 
@@ -74,7 +74,8 @@ def pending_requests():
         return {}
     try:
         return {"coopain_requests": coopains.count(current_store(), current_user.id).received}
-    except NotFound:
+    except (NotFound, StoreError):
+        # The page still renders (the 503 page itself when the graph is down).
         return {"coopain_requests": 0}
 
 
