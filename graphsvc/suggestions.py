@@ -45,7 +45,7 @@ class Weights:
     """The weights of the score, in one place (documented in docs/design.md)."""
 
     coopains: float = 1.0  # x Adamic-Adar: sum over common coopains c of 1/ln(degree(c))
-    same_section: float = 0.5  # about two common coopains of 40 coopains each
+    same_section: float = 1.0  # about four common coopains of 40 coopains each (1/ln 40 = 0.27)
     same_federation: float = 0.1  # only when the section differs
     max_degree: int = 5_000  # common coopains with more coopains than this are skipped (hubs)
 

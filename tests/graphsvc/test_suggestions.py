@@ -275,6 +275,6 @@ def test_the_weights_decide_the_order_and_the_federation_is_scanned_when_it_coul
     assert suggestions._federation_outranked(suggestions.WEIGHTS)
 
     assert ids(suggestions.for_member(store, me.id, limit=1)) == [neighbour.id]
-    heavy = suggestions.Weights(same_federation=0.6)
+    heavy = suggestions.Weights(same_federation=1.5)
     assert not suggestions._federation_outranked(heavy)
     assert ids(suggestions.for_member(store, me.id, limit=1, weights=heavy)) == [federal.id]
