@@ -3,6 +3,8 @@ suggested, who never is, in which order, and the reasons given."""
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from graphsvc import admins, coopains, suggestions
@@ -75,9 +77,12 @@ def test_more_common_coopains_rank_higher(places):
     one = person(store, LYON7, "Un", "Commun")
     link(store, (me, a), (me, b), (me, c), (a, two), (b, two), (c, one))
 
-    found = ids(suggestions.for_member(store, me.id))
+    found = suggestions.for_member(store, me.id)
 
-    assert found.index(two.id) < found.index(one.id)
+    assert ids(found) == [two.id, one.id]
+    # Adamic-Adar: each common coopain has two coopains (me and the candidate).
+    assert found[0].score == pytest.approx(2 / math.log(2))
+    assert found[1].score == pytest.approx(1 / math.log(2))
 
 
 def test_a_rarer_common_coopain_counts_more_than_a_hub(places):
