@@ -81,7 +81,9 @@ class Store:
 
     def clear(self) -> None:
         """Delete every node and relationship (tests, benchmarks, fresh seeds)."""
-        while self.write("admin/delete_batch", batch=10_000)[0]["deleted"]:
+        # Small batches: a member holds ~40 links, and Neo4j keeps a whole
+        # transaction in its heap (10,000 members at once failed on a 4M-link graph).
+        while self.write("admin/delete_batch", batch=2_000)[0]["deleted"]:
             pass
 
     def ping(self) -> None:
