@@ -6,7 +6,6 @@ service (`graphsvc.coopains`) checks every rule."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -21,12 +20,12 @@ from graphsvc import coopains
 from graphsvc.errors import Forbidden, Invalid, NotFound, StoreError
 from webapp.graph import current_store
 from webapp.public import safe_next
+from webapp.paging import page_count, page_number
 
 bp = Blueprint("coopains", __name__)
 
 PER_PAGE = 48
 REQUESTS_PER_PAGE = 50
-MAX_PAGE_NUMBER = 10_000
 COMMON_NAMES = 3
 
 
@@ -79,29 +78,13 @@ def pending_requests():
         return {"coopain_requests": 0}
 
 
-def _page_number() -> int:
-    raw = request.args.get("page")
-    if raw is None:
-        return 1
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE_NUMBER:
-        abort(404)
-    return int(raw)
-
-
-def _pages(total: int, per_page: int, page: int) -> int:
-    pages = max(1, math.ceil(total / per_page))
-    if page > pages:
-        abort(404)
-    return pages
-
-
 @bp.get("/coopains")
 @login_required
 def index():
-    page = _page_number()
+    page = page_number()
     listing = coopains.list_coopains(current_store(), current_user.id, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
     return render_template("coopains/index.html", listing=listing, page=page,
-                           pages=_pages(listing.total, PER_PAGE, page),
+                           pages=page_count(listing.total, PER_PAGE, page),
                            blocked=coopains.blocked(current_store(), current_user.id, limit=coopains.MAX_PAGE))
 
 

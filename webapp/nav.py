@@ -9,9 +9,8 @@ see (each member's own choice, applied by the service).
 
 from __future__ import annotations
 
-import math
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -19,13 +18,13 @@ from graphsvc import hierarchy, members, navigation
 from graphsvc.errors import Invalid, NotFound
 from webapp.coopains import profile_context as coopain_panel
 from webapp.graph import current_store
+from webapp.paging import page_count, page_number
 
 bp = Blueprint("nav", __name__)
 
 SECTIONS_PER_PAGE = 60
 MEMBERS_PER_PAGE = 48
 SEARCH_LIMIT = 50
-MAX_PAGE_NUMBER = 10_000
 
 
 def _viewer_id() -> str | None:
@@ -40,23 +39,6 @@ def _mine() -> navigation.MySection | None:
         return navigation.my_section(current_store(), current_user.id)
     except NotFound:
         return None
-
-
-def _page_number() -> int:
-    """`?page=N` (1 when absent); anything else is a 404, like a page that does not exist."""
-    raw = request.args.get("page")
-    if raw is None:
-        return 1
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE_NUMBER:
-        abort(404)
-    return int(raw)
-
-
-def _pages(total: int, per_page: int, page: int) -> int:
-    pages = max(1, math.ceil(total / per_page))
-    if page > pages:
-        abort(404)
-    return pages
 
 
 @bp.get("/favicon.ico")
@@ -83,7 +65,7 @@ def national():
 
 @bp.get("/federations/<number>")
 def federation(number):
-    page = _page_number()
+    page = page_number()
     found = hierarchy.federation(
         current_store(), number, limit=SECTIONS_PER_PAGE, offset=(page - 1) * SECTIONS_PER_PAGE
     )
@@ -93,7 +75,7 @@ def federation(number):
         "nav/federation.html",
         federation=found,
         page=page,
-        pages=_pages(found.section_count, SECTIONS_PER_PAGE, page),
+        pages=page_count(found.section_count, SECTIONS_PER_PAGE, page),
         show_people=current_user.is_authenticated,
         mine=_mine(),
     )
@@ -101,7 +83,7 @@ def federation(number):
 
 @bp.get("/sections/<section_id>")
 def section(section_id):
-    page = _page_number()
+    page = page_number()
     store = current_store()
     found = hierarchy.section(store, section_id)
     viewer = _viewer_id()
@@ -113,7 +95,7 @@ def section(section_id):
         section=found,
         listing=listing,
         page=page,
-        pages=_pages(listing.visible, MEMBERS_PER_PAGE, page),
+        pages=page_count(listing.visible, MEMBERS_PER_PAGE, page),
         hidden_count=max(0, found.members - listing.visible) if viewer else 0,
         show_people=viewer is not None,
         mine=_mine(),
