@@ -3,13 +3,10 @@ one empty graph per test, and (issue 9) the same on Neo4j."""
 
 from __future__ import annotations
 
-import uuid
-
 import pytest
-from falkordb import FalkorDB
 
 from graphsvc.store.embedded import EmbeddedServer
-from graphsvc.store.falkor import FalkorStore
+from tests.fixtures.falkordb import fresh_graph
 
 pytest_plugins = ["tests.fixtures.neo4j", "tests.fixtures.coverage", "tests.fixtures.web"]
 
@@ -28,12 +25,8 @@ def falkor_server(tmp_path_factory):
 @pytest.fixture
 def falkordb_store(falkor_server):
     """An empty FalkorDB graph of its own, with the schema applied."""
-    db = FalkorDB(unix_socket_path=str(falkor_server.socket))
-    store = FalkorStore(db, f"t_{uuid.uuid4().hex}", f"embedded://{falkor_server.folder}")
-    store.apply_schema()
-    yield store
-    store.drop()
-    db.connection.close()
+    with fresh_graph(falkor_server) as store:
+        yield store
 
 
 @pytest.fixture(params=BACKENDS)

@@ -8,6 +8,7 @@ import platform
 import shutil
 import tempfile
 import time
+from contextlib import contextmanager
 from datetime import datetime, timezone
 
 import click
@@ -50,6 +51,21 @@ def own_cpu() -> float:
     mine, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return mine.ru_utime + mine.ru_stime + children.ru_utime + children.ru_stime
 
+
+
+@contextmanager
+def bench_graph(obj, bench_url: str | None):
+    """The graph a benchmark runs on: the URL given, else a temporary embedded
+    graph removed afterwards. Yields (store, url, temporary folder or None)."""
+    folder = None if bench_url else tempfile.mkdtemp(prefix="coopol-bench-")
+    url = bench_url or f"embedded://{folder}"
+    store = open_store(url, obj.settings)
+    try:
+        yield store, url, folder
+    finally:
+        store.close()
+        if folder:
+            shutil.rmtree(folder, ignore_errors=True)
 
 def server_cpu(store) -> float | None:
     """CPU seconds of a FalkorDB server (with its append-only file rewrites), None elsewhere."""
@@ -95,15 +111,8 @@ def load_cmd(obj, members, links_per_member, seed_value, bench_url, clear, metho
     from graphsvc.errors import NotFound
     from seeds import demo
 
-    folder = None
-    if bench_url is None:
-        folder = tempfile.mkdtemp(prefix="coopol-bench-")
-        url = f"embedded://{folder}"
-    else:
-        url = bench_url
-    store = open_store(url, obj.settings)
-    try:
-        store.apply_schema()  # first: FalkorDB refuses reads on a graph never written
+    with bench_graph(obj, bench_url) as (store, url, folder):
+        store.apply_schema()
         if clear:
             store.clear()
         existing = store.read("seed/count_members")[0]["members"]
@@ -169,10 +178,6 @@ def load_cmd(obj, members, links_per_member, seed_value, bench_url, clear, metho
             "machine": machine(),
             "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         }
-    finally:
-        store.close()
-        if folder:
-            shutil.rmtree(folder, ignore_errors=True)
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False))
     else:
@@ -264,14 +269,7 @@ def suggestions_cmd(obj, bench_url, members, queries, warmup, caps, seed_value, 
 
     if warmup >= queries:
         raise click.BadParameter("must be smaller than --queries", param_hint="--warmup")
-    folder = None
-    if bench_url is None:
-        folder = tempfile.mkdtemp(prefix="coopol-bench-")
-        url = f"embedded://{folder}"
-    else:
-        url = bench_url
-    store = open_store(url, obj.settings)
-    try:
+    with bench_graph(obj, bench_url) as (store, url, folder):
         store.apply_schema()
         existing = store.read("seed/count_members")[0]["members"]
         seeded = None
@@ -299,10 +297,6 @@ def suggestions_cmd(obj, bench_url, members, queries, warmup, caps, seed_value, 
             "machine": machine(),
             "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         }
-    finally:
-        store.close()
-        if folder:
-            shutil.rmtree(folder, ignore_errors=True)
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False))
         return

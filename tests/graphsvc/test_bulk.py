@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-import uuid
 
 import pytest
 from click.testing import CliRunner
-from falkordb import FalkorDB
 
 from graphsvc import bulk, membership
 from graphsvc.errors import StoreError
 from graphsvc.store import open_store
-from graphsvc.store.falkor import FalkorStore
+from tests.fixtures.falkordb import fresh_graph
 from seeds import demo
 
 NOW_MS = 1_790_000_000_000
@@ -51,12 +49,8 @@ def network_for(store, members=200, seed=8):
 
 @pytest.fixture
 def second_falkordb_store(falkor_server):
-    db = FalkorDB(unix_socket_path=str(falkor_server.socket))
-    store = FalkorStore(db, f"t_{uuid.uuid4().hex}", f"embedded://{falkor_server.folder}")
-    store.apply_schema()
-    yield store
-    store.drop()
-    db.connection.close()
+    with fresh_graph(falkor_server) as store:
+        yield store
 
 
 def prepare(store):
