@@ -3,8 +3,10 @@
 Run after `pybabel extract` (see webapp/translations/babel.cfg):
     .venv/bin/python tools/translations_en.py
 It writes webapp/translations/en/LC_MESSAGES/messages.po from messages.pot,
-keeping translations already in the .po and adding the ones below; strings
-without a translation are listed so they can be added here."""
+keeping translations already in the .po and adding the ones below and those of
+every `tools/translations_en_<area>.py` (one `EN` dict per feature area, so
+that areas grow their strings without touching each other's); strings without
+a translation are listed so they can be added."""
 
 from __future__ import annotations
 
@@ -259,7 +261,18 @@ EN = {
 }
 
 
+def all_translations() -> dict:
+    """EN above, then each area's `tools/translations_en_<area>.py` in name order."""
+    merged = dict(EN)
+    for path in sorted(Path(__file__).resolve().parent.glob("translations_en_*.py")):
+        namespace: dict = {}
+        exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)
+        merged.update(namespace["EN"])
+    return merged
+
+
 def main() -> None:
+    translations = all_translations()
     with (ROOT / "messages.pot").open("rb") as handle:
         template = read_po(handle)
     po_path = ROOT / "en" / "LC_MESSAGES" / "messages.po"
@@ -272,7 +285,7 @@ def main() -> None:
     for message in template:
         if not message.id:
             continue
-        string = EN.get(message.id) or known.get(message.id)
+        string = translations.get(message.id) or known.get(message.id)
         if not string or (isinstance(string, tuple) and not all(string)):
             missing.append(message.id)
             string = ("", "") if isinstance(message.id, tuple) else ""
