@@ -81,6 +81,19 @@ def rights(store: Store, member_id: str, limit: int = 100) -> list[Right]:
     return [Right(**row) for row in store.read("admins/list_rights", member_id=member_id, limit=limit)]
 
 
+def authority(store: Store, member_id: str | None, unit_id: str) -> str | None:
+    """The strongest right `member_id` holds over `unit_id` ("admin", "coordinator"
+    or "manager"), held on that unit or on one above it; None when they hold none.
+
+    The one check behind every "may this member run / moderate / see the
+    dashboard of this unit": a manager covers their section, a coordinator their
+    federation and its sections, an administrator everything."""
+    if not member_id or not unit_id or len(unit_id) > 100:
+        return None
+    rows = store.read("admins/authority", member_id=member_id, unit_id=unit_id)
+    return rows[0]["right"] if rows else None
+
+
 def animators(store: Store, unit_id: str, limit: int = 50) -> list[Animator]:
     return [Animator(**row) for row in store.read("admins/list_animators", unit_id=unit_id, limit=limit)]
 

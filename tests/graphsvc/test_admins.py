@@ -137,3 +137,24 @@ def test_only_animators_may_look_members_up_by_email(store, world):
         admins.member_id_by_email(store, world["local"].id, world["coord"].email)
     with pytest.raises(NotFound):
         admins.member_id_by_email(store, world["admin"].id, "nobody@example.org")
+
+
+def test_authority_covers_the_unit_held_and_the_units_below_it(store, world):
+    admins.grant(store, world["admin"].id, world["coord"].id, "federation", "fed-69")
+    admins.grant(store, world["coord"].id, world["local"].id, "section", "sec-69381")
+    assert admins.authority(store, world["admin"].id, "sec-75101") == "admin"
+    assert admins.authority(store, world["admin"].id, "national") == "admin"
+    assert admins.authority(store, world["coord"].id, "fed-69") == "coordinator"
+    assert admins.authority(store, world["coord"].id, "sec-69381") == "coordinator"
+    assert admins.authority(store, world["local"].id, "sec-69381") == "manager"
+
+
+def test_authority_gives_nothing_above_or_beside_the_unit_held(store, world):
+    admins.grant(store, world["admin"].id, world["coord"].id, "federation", "fed-69")
+    admins.grant(store, world["coord"].id, world["local"].id, "section", "sec-69381")
+    assert admins.authority(store, world["local"].id, "fed-69") is None
+    assert admins.authority(store, world["coord"].id, "sec-75101") is None
+    assert admins.authority(store, world["coord"].id, "national") is None
+    assert admins.authority(store, world["parisian"].id, "sec-75101") is None
+    assert admins.authority(store, world["parisian"].id, "no-such-unit") is None
+    assert admins.authority(store, None, "sec-75101") is None
