@@ -4,6 +4,8 @@ CREATE CONSTRAINT member_email IF NOT EXISTS FOR (m:Member) REQUIRE m.email IS U
 CREATE CONSTRAINT orgunit_id IF NOT EXISTS FOR (o:OrgUnit) REQUIRE o.id IS UNIQUE;
 CREATE CONSTRAINT role_key IF NOT EXISTS FOR (r:Role) REQUIRE r.key IS UNIQUE;
 CREATE CONSTRAINT session_id_hash IF NOT EXISTS FOR (s:Session) REQUIRE s.id_hash IS UNIQUE;
+CREATE CONSTRAINT event_id IF NOT EXISTS FOR (e:Event) REQUIRE e.id IS UNIQUE;
+CREATE CONSTRAINT task_id IF NOT EXISTS FOR (t:Task) REQUIRE t.id IS UNIQUE;
 CREATE INDEX member_activation_hash IF NOT EXISTS FOR (m:Member) ON (m.activation_hash);
 // Search of federations and sections by name, commune, postal code: a text
 // index serves `o.search CONTAINS $key`.
