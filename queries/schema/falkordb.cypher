@@ -8,6 +8,7 @@
 // unique: Session.id_hash
 // unique: Event.id
 // unique: Task.id
+// unique: ContactHash.hash
 CREATE INDEX FOR (m:Member) ON (m.id);
 CREATE INDEX FOR (m:Member) ON (m.email);
 CREATE INDEX FOR (o:OrgUnit) ON (o.id);
@@ -15,6 +16,7 @@ CREATE INDEX FOR (r:Role) ON (r.key);
 CREATE INDEX FOR (s:Session) ON (s.id_hash);
 CREATE INDEX FOR (e:Event) ON (e.id);
 CREATE INDEX FOR (t:Task) ON (t.id);
+CREATE INDEX FOR (c:ContactHash) ON (c.hash);
 CREATE INDEX FOR (m:Member) ON (m.activation_hash);
 // Sections by commune INSEE code, postal code, split city (array values are
 // indexed: `$code IN s.communes` seeks instead of scanning 6,400 sections).

@@ -6,6 +6,7 @@ CREATE CONSTRAINT role_key IF NOT EXISTS FOR (r:Role) REQUIRE r.key IS UNIQUE;
 CREATE CONSTRAINT session_id_hash IF NOT EXISTS FOR (s:Session) REQUIRE s.id_hash IS UNIQUE;
 CREATE CONSTRAINT event_id IF NOT EXISTS FOR (e:Event) REQUIRE e.id IS UNIQUE;
 CREATE CONSTRAINT task_id IF NOT EXISTS FOR (t:Task) REQUIRE t.id IS UNIQUE;
+CREATE CONSTRAINT contact_hash IF NOT EXISTS FOR (c:ContactHash) REQUIRE c.hash IS UNIQUE;
 CREATE INDEX member_activation_hash IF NOT EXISTS FOR (m:Member) ON (m.activation_hash);
 // Search of federations and sections by name, commune, postal code: a text
 // index serves `o.search CONTAINS $key`.
