@@ -6,6 +6,8 @@
 // unique: OrgUnit.id
 // unique: Role.key
 // unique: Session.id_hash
+// unique: Notification.id
+// unique: Comment.id
 // unique: Event.id
 // unique: Task.id
 // unique: ContactHash.hash
@@ -14,6 +16,8 @@ CREATE INDEX FOR (m:Member) ON (m.email);
 CREATE INDEX FOR (o:OrgUnit) ON (o.id);
 CREATE INDEX FOR (r:Role) ON (r.key);
 CREATE INDEX FOR (s:Session) ON (s.id_hash);
+CREATE INDEX FOR (n:Notification) ON (n.id);
+CREATE INDEX FOR (c:Comment) ON (c.id);
 CREATE INDEX FOR (e:Event) ON (e.id);
 CREATE INDEX FOR (t:Task) ON (t.id);
 CREATE INDEX FOR (c:ContactHash) ON (c.hash);
