@@ -8,6 +8,7 @@
 // unique: Session.id_hash
 // unique: Notification.id
 // unique: Comment.id
+// unique: Post.id
 // unique: Event.id
 // unique: Task.id
 // unique: ContactHash.hash
@@ -18,6 +19,7 @@ CREATE INDEX FOR (r:Role) ON (r.key);
 CREATE INDEX FOR (s:Session) ON (s.id_hash);
 CREATE INDEX FOR (n:Notification) ON (n.id);
 CREATE INDEX FOR (c:Comment) ON (c.id);
+CREATE INDEX FOR (p:Post) ON (p.id);
 CREATE INDEX FOR (e:Event) ON (e.id);
 CREATE INDEX FOR (t:Task) ON (t.id);
 CREATE INDEX FOR (c:ContactHash) ON (c.hash);
