@@ -48,6 +48,20 @@ def clean_name(raw: str | None, field: str = "nom", max_length: int = MAX_NAME) 
     return value
 
 
+def clean_display_name(raw: str | None, max_length: int = 200) -> str:
+    """A name read from elsewhere (an address book), for display only: never refused.
+
+    NFC, control and bidi/format characters dropped (the zero-width joiner of emoji kept),
+    blanks collapsed, cut to `max_length`; HTML stays text, escaped where it is shown."""
+    value = unicodedata.normalize("NFC", (raw or "")[: max_length * 4])  # a 10 MB "name" costs no more than a long one
+    kept = "".join(
+        " " if char.isspace() else char
+        for char in value
+        if char == "\u200d" or char.isspace() or unicodedata.category(char) not in ("Cc", "Cf", "Cs", "Co", "Cn")
+    )
+    return " ".join(kept.split())[:max_length].rstrip()
+
+
 _LIGATURES = str.maketrans(
     {"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D"}
 )
