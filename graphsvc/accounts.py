@@ -238,9 +238,11 @@ def activate(
     password: str,
     visibility: str = "section",
     visible_to_sympathisants: bool = False,
+    contacts_key: str | None = None,
 ) -> tuple[str, str]:
     """Set the password of a pending account and the member's visibility choice,
-    make it active and open a session, in one statement. Returns (member id, session id)."""
+    make it active and open a session, in one statement. Returns (member id, session id).
+    With `contacts_key`, the members whose address books hold them are told (`contacts.joined`)."""
     password_hash = hash_password(password)
     if visibility not in VISIBILITIES:
         raise Invalid(f"visibilité : choisir parmi {', '.join(VISIBILITIES)}")
@@ -257,4 +259,8 @@ def activate(
     if not rows:
         raise NotFound("lien d'activation inconnu ou expiré")
     log.info("accounts: one account activated")
+    if contacts_key:
+        from graphsvc import contacts
+
+        contacts.joined(store, contacts_key, rows[0]["id"])
     return rows[0]["id"], session_id

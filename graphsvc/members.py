@@ -200,9 +200,12 @@ def register(
     visible_to_sympathisants: bool = False,
     phone: str | None = None,
     mandates: list[MandateInput] | tuple = (),
+    contacts_key: str | None = None,
 ) -> Member:
     """Create an active account: everything is checked first, then one write
-    statement creates the member, their section link and their declared roles."""
+    statement creates the member, their section link and their declared roles.
+    With `contacts_key`, their identifiers are hashed and the members whose
+    address books hold them are told (`contacts.joined`)."""
     first = identity.clean_name(first_name, "prénom")
     last = identity.clean_name(last_name, "nom")
     address = identity.normalise_email(email)
@@ -236,6 +239,10 @@ def register(
     if not rows:
         raise NotFound("section inconnue")
     log.info("members: one %s registered", membership)
+    if contacts_key:
+        from graphsvc import contacts
+
+        contacts.joined(store, contacts_key, member_id)
     return Member(member_id, address, f"{first} {last}", membership, section.id)
 
 

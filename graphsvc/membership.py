@@ -270,12 +270,14 @@ def _allowed_federations(store: Store, actor_id: str | None) -> set[str] | None:
 
 
 def import_members(
-    store: Store, actor_id: str | None, data: bytes, now_ms: int | None = None, dry_run: bool = False
+    store: Store, actor_id: str | None, data: bytes, now_ms: int | None = None, dry_run: bool = False,
+    contacts_key: str | None = None,
 ) -> ImportReport:
     """Import a membership file (bytes); `actor_id` None is the operator (command line).
 
     With `dry_run`, check everything and write nothing: `created` counts the
-    accounts an import would create now."""
+    accounts an import would create now. With `contacts_key`, the new accounts'
+    e-mails and phones are hashed for address-book matching (`contacts.identify_members`)."""
     allowed = _allowed_federations(store, actor_id)
     rows, _ = parse(decode(data))
     now_ms = int(time.time() * 1000) if now_ms is None else now_ms
@@ -340,6 +342,11 @@ def import_members(
             ]
             created = _create(store, query, params, now_ms)
             created_total += len(created)
+            if contacts_key:
+                from graphsvc import contacts
+
+                made = [(p["id"], p["email"], p["phone"]) for p in params if p["email"] in created]
+                contacts.identify_members(store, contacts_key, made)
             activations += [Activation(email, tokens[email]) for email in created]
             # A row not created was taken meanwhile (someone registered): already present.
             present_lines += [line for line, clean in batch if clean["email"] not in created]

@@ -491,8 +491,10 @@ def seed_demo(
     now_ms: int | None = None,
     method: str = "auto",
     progress: Progress = _no_progress,
+    contacts_key: str | None = None,
 ) -> SeedReport:
-    """Create the reference data if missing, then the demo network, into a graph without members."""
+    """Create the reference data if missing, then the demo network, into a graph without members.
+    With `contacts_key`, the members' e-mails and phones are hashed for address-book matching."""
     import time
 
     from graphsvc import bulk
@@ -526,6 +528,10 @@ def seed_demo(
     )
     generated = time.monotonic() - started
     report = bulk.load_network(store, network, progress=progress, method=method)
+    if contacts_key:
+        from graphsvc import contacts
+
+        contacts.identify_members(store, contacts_key, ((m[0], m[1], m[4]) for m in network.members), progress)
     adherents = sum(1 for m in network.members if m[5] == "adherent")
     return SeedReport(
         skipped=False,
