@@ -9,6 +9,15 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 FSYNC_POLICIES = ("always", "everysec", "no")
+# PeerTube instances whose videos play inside posts (graphsvc.embeds); COOPOL_PEERTUBE_HOSTS replaces them.
+PEERTUBE_HOSTS = ("framatube.org", "peertube.fr", "tilvids.com", "video.blender.org")
+
+
+def host_list(raw: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
+    """Host names from a comma-separated setting (the default when unset)."""
+    if raw is None:
+        return default
+    return tuple(sorted({host.strip().lower() for host in raw.split(",") if host.strip()}))
 
 
 @dataclass(frozen=True)
@@ -23,6 +32,7 @@ class Settings:
     limiter_storage: str | None = None
     trust_proxy: int = 0
     https: bool = False
+    peertube_hosts: tuple[str, ...] = PEERTUBE_HOSTS
 
     @classmethod
     def from_env(cls, environ=None) -> "Settings":
@@ -42,6 +52,7 @@ class Settings:
             limiter_storage=env.get("COOPOL_LIMITER_STORAGE"),
             trust_proxy=int(env.get("COOPOL_TRUST_PROXY", "0")),
             https=env.get("COOPOL_HTTPS", "0").lower() in ("1", "true", "yes", "on"),
+            peertube_hosts=host_list(env.get("COOPOL_PEERTUBE_HOSTS"), PEERTUBE_HOSTS),
         )
 
 

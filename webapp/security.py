@@ -25,14 +25,24 @@ from limits import parse
 from werkzeug.exceptions import HTTPException, TooManyRequests
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from graphsvc import embeds
 from graphsvc.errors import Conflict, Forbidden, Invalid, NotFound, StoreError, StoreUnavailable
 
 log = logging.getLogger(__name__)
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+    "frame-ancestors 'none'; form-action 'self'; base-uri 'none'; "
+    # Players in posts: the allowed providers' embed hosts only; direct audio and video files over https.
+    f"frame-src {embeds.frame_sources()}; media-src 'self' https:"
 )
+
+
+def content_security_policy(peertube_hosts) -> str:
+    """The policy with the PeerTube instances of the settings (CSP with the default ones)."""
+    return CSP.replace(embeds.frame_sources(), embeds.frame_sources(peertube_hosts))
+
+
 HSTS = "max-age=31536000; includeSubDomains"
 LIMITER = "coopol_limiter"
 
@@ -65,6 +75,7 @@ def init_app(app: Flask) -> None:
     if trusted > 0:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=trusted, x_proto=trusted, x_host=trusted, x_port=trusted)
 
+    app.config.setdefault("COOPOL_CSP", content_security_policy(app.config["COOPOL_SETTINGS"].peertube_hosts))
     CSRFProtect(app)  # every POST carries the form's token; csrf_token() in templates
     limiter = Limiter(
         key_func=get_remote_address,
@@ -81,7 +92,7 @@ def init_app(app: Flask) -> None:
 
 def set_headers(response):
     headers = response.headers
-    headers.setdefault("Content-Security-Policy", CSP)
+    headers.setdefault("Content-Security-Policy", current_app.config.get("COOPOL_CSP", CSP))
     headers.setdefault("X-Content-Type-Options", "nosniff")
     headers.setdefault("Referrer-Policy", "same-origin")
     headers.setdefault("X-Frame-Options", "DENY")
