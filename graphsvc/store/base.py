@@ -89,6 +89,16 @@ class Store:
     def ping(self) -> None:
         self.read("admin/ping")
 
+    def compact(self) -> None:
+        """Make deleted data leave the disk as far as the engine allows (erasure):
+        the engine's checkpoint (`store/checkpoint`), then the backend's own file
+        work (FalkorDB rewrites its append-only file). Returns when it is done."""
+        self.write("store/checkpoint")
+        self._compact_files()
+
+    def _compact_files(self) -> None:
+        pass
+
     def close(self) -> None:  # pragma: no cover - trivial in subclasses
         pass
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from typing import Any, Callable
 
 import redis
@@ -23,6 +25,45 @@ def plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {key: plain(item) for key, item in value.items()}
     return value
+
+
+COMPACT_TIMEOUT_S = 600.0
+
+
+def _await_idle(client: redis.Redis, *flags: str) -> None:
+    """Wait until none of these INFO persistence flags is set."""
+    deadline = time.monotonic() + COMPACT_TIMEOUT_S
+    while any(client.info("persistence").get(flag) for flag in flags):
+        if time.monotonic() > deadline:
+            raise StoreError(f"a background save still running after {COMPACT_TIMEOUT_S:.0f} s")
+        time.sleep(0.02)
+
+
+def _rerun_background(client: redis.Redis, start: Callable[[], Any], *flags: str) -> None:
+    """Run a background save that begins after this call and wait for its end.
+
+    One already running may have begun before the caller's deletes: wait for it,
+    then start ours. If another client starts one in between ("already in
+    progress"), it began after the deletes too and is waited for instead."""
+    _await_idle(client, *flags)
+    try:
+        start()
+    except redis.ResponseError as exc:
+        if "already in progress" not in str(exc):
+            raise
+    _await_idle(client, *flags)
+
+
+def _keeps_snapshot(client: redis.Redis) -> bool:
+    """Does the server keep an RDB snapshot (save points, a save since it started,
+    or a snapshot file in its folder when that folder is on this machine)?"""
+    try:
+        config = client.config_get("save") | client.config_get("dir") | client.config_get("dbfilename")
+    except redis.ResponseError:  # CONFIG disabled (a managed server): assume it does
+        return True
+    if (config.get("save") or "").strip() or client.info("persistence").get("rdb_saves"):
+        return True
+    return os.path.exists(os.path.join(config.get("dir") or "", config.get("dbfilename") or "dump.rdb"))
 
 
 class FalkorStore(Store):
@@ -82,6 +123,23 @@ class FalkorStore(Store):
             if time.monotonic() > deadline:
                 raise StoreError("uniqueness constraints still pending after 60 s")
             time.sleep(0.05)
+
+    def _compact_files(self) -> None:
+        """Rewrite the server's append-only file from the live data (and its RDB
+        snapshot when it keeps one), waiting until they are on disk: the old
+        files, which still hold deleted data, are then removed by the server."""
+        client = self.db.connection
+        try:
+            if client.info("persistence").get("aof_enabled"):
+                _rerun_background(client, client.bgrewriteaof, "aof_rewrite_in_progress", "aof_rewrite_scheduled")
+                if client.info("persistence").get("aof_last_bgrewrite_status") != "ok":
+                    raise StoreError(f"{redact(self.url)}: the append-only file rewrite failed (see the server log)")
+            if _keeps_snapshot(client):
+                _rerun_background(client, client.bgsave, "rdb_bgsave_in_progress", "aof_rewrite_in_progress")
+                if client.info("persistence").get("rdb_last_bgsave_status") != "ok":
+                    raise StoreError(f"{redact(self.url)}: the RDB snapshot failed (see the server log)")
+        except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
+            raise StoreUnavailable(f"{redact(self.url)} is not answering: {type(exc).__name__}") from None
 
     def drop(self) -> None:
         """Delete this whole graph (tests)."""
