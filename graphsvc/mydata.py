@@ -26,9 +26,9 @@ file each, no other code.
 - Erasure: insert `"area/erase_x"` into `ERASE_STEPS` before `mydata/erase_links`
   and write `queries/area/erase_x.cypher`: a write taking `$member_id` only,
   deleting (or anonymising) what the member owns in that area and returning
-  one count, `removed`. Keep counters of others right in the same statement
-  (a task's `taken` when a volunteer goes): `erase_links` drops every
-  relationship left, without a thought for such counters.
+  one count (one column, `removed` by custom). Keep counters of others right
+  in the same statement (a task's `taken` when a volunteer goes):
+  `erase_links` drops every relationship left, without a thought for them.
 """
 
 from __future__ import annotations
@@ -61,18 +61,18 @@ EXPORT_PARTS: tuple[tuple[str, str], ...] = (
     ("blocked", "mydata/export_blocks"),
     ("dismissed_suggestions", "mydata/export_dismissed"),
     ("animation_rights", "mydata/export_animation_rights"),
-    ("contacts", "mydata/export_contacts"),
-    ("contact_imports", "mydata/export_contact_imports"),
+    ("contacts", "contacts/export_member"),
+    ("posts", "posts/export_member"),
 )
 
 ERASE_STEPS: tuple[str, ...] = (
     "mydata/erase_sessions",
     "mydata/erase_mandates",
-    "mydata/erase_contact_imports",
-    "mydata/erase_contacts",
-    "mydata/erase_identifiers",
+    "contacts/erase_imports",
+    "contacts/erase_hashes",
     "mydata/erase_notifications",
     "mydata/erase_notifications_caused",
+    "posts/erase_member",
     "mydata/erase_links",
     "mydata/erase_member",
 )
@@ -158,7 +158,7 @@ def erase(store: Store, member_id: str, *, compact: bool = True) -> Erasure:
     counts = []
     for name in ERASE_STEPS:
         rows = store.write(name, member_id=found.id)
-        counts.append((name, rows[0]["removed"] if rows else 0))
+        counts.append((name, next(iter(rows[0].values())) if rows else 0))
     if counts[-1][1] == 0:  # erased meanwhile by another request
         raise NotFound("membre introuvable")
     if compact:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from graphsvc import admins, coopains, posts
+from graphsvc import admins, coopains, mydata, posts
 from graphsvc.errors import Forbidden, Invalid, NotFound
 from tests.fixtures.web import make_member, make_section
 
@@ -215,12 +215,14 @@ def test_a_forged_cursor_is_refused_clearly(world, cursor):
         posts.stream(store, ids["member"], "sec-69266", cursor)
 
 
-def test_erasing_a_member_removes_their_posts_with_the_comments_under_them(world):
+def test_a_members_posts_join_their_export_and_leave_with_their_erasure(world):
     store, ids = world
-    post = posts.create(store, ids["member"], "sec-69266", "À effacer")
+    post = posts.create(store, ids["member"], "sec-69266", "À effacer", YOUTUBE)
     other = posts.create(store, ids["sympathiser"], "sec-69266", "Je reste")
-    [exported] = store.read("posts/export_member", member_id=ids["member"], limit=10)
-    assert (exported["id"], exported["text"], exported["place_name"]) == (post.id, "À effacer", "Villeurbanne")
-    assert store.write("posts/erase_member", member_id=ids["member"])[0]["removed"] == 1
+    [exported] = mydata.export(store, ids["member"])["posts"]
+    assert (exported["id"], exported["text"], exported["link_url"], exported["place_name"]) == (
+        post.id, "À effacer", YOUTUBE, "Villeurbanne")
+    mydata.erase(store, ids["member"], compact=False)
     assert [p.id for p in posts.stream(store, ids["manager"], "sec-69266").items] == [other.id]
     assert store.read("posts/export_member", member_id=ids["member"], limit=10) == []
+    assert snapshot(store)[0]["Post"] == 1
