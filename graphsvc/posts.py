@@ -75,12 +75,6 @@ class Post:
 
 
 @dataclass(frozen=True)
-class Page:
-    items: tuple[Post, ...]
-    next_cursor: str | None  # None on the last page
-
-
-@dataclass(frozen=True)
 class Place:
     """Where a member may post, for the form's choice."""
 
@@ -292,7 +286,18 @@ def _limit(limit: object) -> int:
     return limit
 
 
-def stream(store: Store, viewer_id: str, place_id: str, cursor: str | None = None, limit: int = 20) -> Page:
+@dataclass(frozen=True)
+class Stream:
+    """One page of a unit's stream or of an event's posts, and what the viewer may do there."""
+
+    place: Place
+    items: tuple[Post, ...]
+    next_cursor: str | None  # None on the last page
+    may_post: bool
+    may_moderate: bool  # hidden posts are shown to them, marked
+
+
+def stream(store: Store, viewer_id: str, place_id: str, cursor: str | None = None, limit: int = 20) -> Stream:
     """One page of a unit's stream or of an event's posts, newest first."""
     limit = _limit(limit)
     before_at, before_id = decode_cursor(cursor)
@@ -314,7 +319,14 @@ def stream(store: Store, viewer_id: str, place_id: str, cursor: str | None = Non
         rows = store.read("posts/list_unit", unit_id=place_id, **params)
     items = tuple(from_row(row) for row in rows[:limit])
     more = len(rows) > limit
-    return Page(items, encode_cursor(*items[-1].sort_key) if more else None)
+    kind = "event" if place["place_kind"] == "event" else place["unit_level"]
+    return Stream(
+        place=Place(place_id, place["place_name"] or "", kind),
+        items=items,
+        next_cursor=encode_cursor(*items[-1].sort_key) if more else None,
+        may_post=_may_post(store, viewer_id, place),
+        may_moderate=right is not None,
+    )
 
 
 def places(store: Store, actor_id: str) -> tuple[Place, ...]:

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, current_app, make_response, redirect, render_template, request, url_for
 
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 
 from webapp.i18n import LANG_COOKIE, LANGUAGES
 
@@ -15,6 +16,8 @@ bp = Blueprint("public", __name__)
 
 @bp.get("/")
 def home():
+    if current_user.is_authenticated and "posts.feed_page" in current_app.view_functions:
+        return current_app.view_functions["posts.feed_page"]()  # a member's home is their news feed
     return render_template("nav/home.html")
 
 
@@ -42,6 +45,7 @@ def language(code):
 
 NAV_LINKS = (
     ("public.home", _l("Accueil")),
+    ("posts.feed_page", _l("Fil d’actu")),
     ("nav.national", _l("Fédérations")),
     ("nav.search", _l("Rechercher")),
 )

@@ -1,0 +1,101 @@
+"""The news feed ("Fil d'actu"): what happens around a member, newest first.
+
+It merges the posts of their section's, federation's and the national
+streams, the posts of their coopains (wherever they posted) and their own,
+and the events announced in their section, federation and at the national
+level. Hidden posts and events are out (a member's own hidden posts stay,
+marked); members blocked either way are out.
+
+Pagination is by cursor: the token names the last item shown (its
+`created_at` and id), the next page is what comes strictly before it in
+(created_at, id) order, so a page never repeats or skips an item while
+people post. Two queries a page, each bounded: `feed/list_posts` (two
+branches: the member's streams, the coopains' and own posts, each cut at
+`limit + 1` before its rows are described) and `feed/list_events`; they are
+merged here and cut at `limit`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graphsvc import posts
+from graphsvc.errors import Invalid, NotFound
+from graphsvc.store import Store
+
+MAX_PAGE = posts.MAX_PAGE
+
+
+@dataclass(frozen=True)
+class Me:
+    id: str
+    display_name: str
+    status: str
+    membership: str
+    section_id: str
+    section_name: str
+    federation_id: str
+    federation_name: str
+    federation_number: str
+    coopains: int
+
+
+@dataclass(frozen=True)
+class EventItem:
+    id: str
+    title: str
+    description: str | None
+    starts_at: int
+    ends_at: int | None
+    place: str | None
+    online_url: str | None
+    cancelled_at: int | None
+    created_at: int
+    organiser_id: str | None
+    organiser_name: str | None
+    unit_id: str
+    unit_name: str | None
+    unit_level: str
+    going: int
+    places_left: int  # volunteer places still free over all its tasks
+    tasks: int
+    comments: int
+
+    kind = "event"
+
+    @property
+    def sort_key(self) -> tuple[int, str]:
+        return (self.created_at, self.id)
+
+
+@dataclass(frozen=True)
+class Feed:
+    items: tuple[posts.Post | EventItem, ...]
+    next_cursor: str | None  # None on the last page
+
+
+def member(store: Store, member_id: str) -> Me:
+    """The member a feed is for, with their section and federation; `NotFound` unless active."""
+    if not isinstance(member_id, str) or not member_id or len(member_id) > 100:
+        raise NotFound("membre introuvable")
+    rows = store.read("feed/get_member", member_id=member_id)
+    if not rows or rows[0]["status"] != "active":
+        raise NotFound("membre introuvable")
+    return Me(**rows[0])
+
+
+def page(store: Store, member_id: str, cursor: str | None = None, limit: int = 20) -> Feed:
+    """One page of the member's feed, newest first, after `cursor` (None: the first page)."""
+    if not isinstance(limit, int) or isinstance(limit, bool) or not 1 <= limit <= MAX_PAGE:
+        raise Invalid(f"limit : entre 1 et {MAX_PAGE}")
+    before_at, before_id = posts.decode_cursor(cursor)
+    params = dict(member_id=member_id, before_at=before_at, before_id=before_id, limit=limit + 1)
+    found: dict[str, posts.Post | EventItem] = {}
+    for row in store.read("feed/list_posts", **params):
+        found.setdefault(row["id"], posts.from_row(row))
+    for row in store.read("feed/list_events", **params):
+        found.setdefault(row["id"], EventItem(**row))
+    ordered = sorted(found.values(), key=lambda item: item.sort_key, reverse=True)
+    items = tuple(ordered[:limit])
+    more = len(ordered) > limit
+    return Feed(items, posts.encode_cursor(*items[-1].sort_key) if more else None)
