@@ -69,12 +69,12 @@ def _id(value: object, what: str = "membre") -> str:
     return value
 
 
-def _title(value: object) -> str:
+def short_title(value: object) -> str:
     text = " ".join(str(value or "").split())
     return text if len(text) <= MAX_TITLE else text[: MAX_TITLE - 1].rstrip() + "…"
 
 
-def _url(value: object) -> str:
+def check_url(value: object) -> str:
     url = str(value or "")
     # A path of this site only: notifications never send people elsewhere.
     if url and (not url.startswith("/") or url.startswith("//") or "\\" in url or len(url) > MAX_URL
@@ -102,8 +102,8 @@ def notify(
         "kind": kind,
         "actor_id": actor_id,
         "subject_id": subject_id,
-        "subject_title": _title(subject_title),
-        "url": _url(url),
+        "subject_title": short_title(subject_title),
+        "url": check_url(url),
         "now": accounts.now_ms(),
     }
     created = 0
@@ -118,7 +118,7 @@ def follow(store: Store, member_id: str, subject_id: str, auto: bool = True) -> 
     follow by hand; an automatic follow never turns a manual one back to auto."""
     rows = store.write("notifications/follow", member_id=_id(member_id), subject_id=_id(subject_id, "conversation"),
                        auto=bool(auto), now=accounts.now_ms())
-    if not rows:
+    if not rows or not rows[0]["following"]:
         raise NotFound("conversation introuvable")
     return True
 
