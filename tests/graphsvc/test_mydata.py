@@ -104,8 +104,9 @@ def test_export_holds_every_part_of_the_members_data(world):
     assert [b["id"] for b in data["blocked"]] == [ids["eve"]]
     assert [d["id"] for d in data["dismissed_suggestions"]] == [ids["frank"]]
     assert [(r["unit_id"], r["right"]) for r in data["animation_rights"]] == [(section, "manager")]
-    assert data["contacts"] == {"imported_contacts": 2, "own_identifiers": 2}
-    assert [(i["id"], i["read"], i["matched"]) for i in data["contact_imports"]] == [("imp-1", 3, 1)]
+    contacts = data["contacts"]
+    assert (contacts["consent_at"], contacts["findable"], contacts["hashes_held"]) == (1700000000000, False, 2)
+    assert [(i["format"], i["read"], i["matched"]) for i in contacts["imports"]] == [("vcard", 3, 1)]
     json.dumps(data)  # one JSON document
 
 
@@ -143,14 +144,14 @@ def test_erase_removes_the_member_and_what_only_they_own(world):
     assert erasure.compacted and [name for name, _ in erasure.counts] == list(mydata.ERASE_STEPS)
     assert erasure.removed("mydata/erase_sessions") == 2
     assert erasure.removed("mydata/erase_mandates") == 1
-    assert erasure.removed("mydata/erase_contact_imports") == 1
-    assert erasure.removed("mydata/erase_contacts") == 2
-    assert erasure.removed("mydata/erase_identifiers") == 2
+    assert erasure.removed("contacts/erase_imports") == 1
+    assert erasure.removed("contacts/erase_hashes") == 2  # only Alice had them: her phone, one contact
     assert erasure.removed("mydata/erase_notifications") == 1
     assert erasure.removed("mydata/erase_notifications_caused") == 2
     assert erasure.removed("mydata/erase_member") == 1
-    # section, coopain, request sent, request received, block, dismissal, animation right
-    assert erasure.removed("mydata/erase_links") == 7
+    # section, coopain, request sent, request received, block, dismissal, animation right,
+    # and her links to the two hashes Bruno holds too (her e-mail, a shared contact)
+    assert erasure.removed("mydata/erase_links") == 9
     assert count(store, "(m {id: $id})", id=ids["alice"]) == 0
     assert count(store, "(m:Member {email: 'alice@example.org'})") == 0
     assert count(store, "(:Session)") == 0 and count(store, "(:Mandate)") == 0 and count(store, "(:ContactImport)") == 0
@@ -170,7 +171,7 @@ def test_erase_leaves_other_members_data_intact(world):
     assert [c.id for c in coopains.list_coopains(store, ids["bruno"]).items] == [ids["chloe"]]
     assert coopains.count(store, ids["david"]).sent == 0
     bruno = mydata.export(store, ids["bruno"])
-    assert bruno["contacts"] == {"imported_contacts": 2, "own_identifiers": 1}
+    assert bruno["contacts"]["hashes_held"] == 2
     assert bruno["profile"]["email"] == "bruno@example.org"
     kept = notifications.list_notifications(store, ids["bruno"]).items
     assert [(n.kind, n.actor_id) for n in kept] == [("coopain_request", ids["chloe"])]
