@@ -224,11 +224,12 @@ def joined(store: Store, key: str, member_id: str) -> Joined:
 def _check_limits(store: Store, member_id: str, limits: Limits, identifiers: int, now: int) -> None:
     [row] = store.read("contacts/count_recent_imports", member_id=member_id,
                        day_start=now - DAY_MS, month_start=now - MONTH_MS)
-    if row["uploads"] >= limits.uploads_per_day:
+    uploads, sent = int(row["uploads"]), int(row["identifiers"])  # FalkorDB sums are floats
+    if uploads >= limits.uploads_per_day:
         raise Forbidden(f"vous avez déjà importé {limits.uploads_per_day} carnets d'adresses ces dernières "
                         "24 heures : réessayez demain")
-    if row["identifiers"] + identifiers > limits.identifiers_per_month:
-        left = max(0, limits.identifiers_per_month - row["identifiers"])
+    if sent + identifiers > limits.identifiers_per_month:
+        left = max(0, limits.identifiers_per_month - sent)
         raise Forbidden(f"ce carnet compte {identifiers} adresses et numéros ; vous pouvez encore en importer "
                         f"{left} sur 30 jours (au plus {limits.identifiers_per_month})")
 

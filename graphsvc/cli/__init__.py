@@ -70,6 +70,7 @@ from graphsvc.cli import (  # noqa: E402,F401
     admin,
     admins,
     bench,
+    contacts,
     coopains,
     members,
     neo4j,

@@ -44,6 +44,7 @@ def import_cmd(obj, csv_file: Path, as_json: bool, links_out: Path | None, base_
     Valid rows are created even when others are rejected; a file that cannot
     be read (not UTF-8, binary, wrong header) creates nothing."""
     from graphsvc import membership
+    from graphsvc.cli.contacts import contacts_key
 
     data = csv_file.read_bytes()
     if dry_run and links_out is not None:
@@ -61,7 +62,8 @@ def import_cmd(obj, csv_file: Path, as_json: bool, links_out: Path | None, base_
     report = None
     try:
         try:
-            report = membership.import_members(obj.store, None, data, dry_run=dry_run)
+            report = membership.import_members(obj.store, None, data, dry_run=dry_run,
+                                                contacts_key=contacts_key(obj))
         except Invalid as exc:
             raise click.ClickException(f"{csv_file.name}: {exc} (nothing imported)") from None
         if links is not None:

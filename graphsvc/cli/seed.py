@@ -69,6 +69,7 @@ def seed_cmd(obj, members, seed_value, links_per_member, if_empty, password, met
     Loads the reference data (federations, sections, roles) first if the graph
     has none. The demo account is demo@example.org (a national administrator);
     every generated member has the same password, printed at the end."""
+    from graphsvc.cli.contacts import contacts_key
     from seeds import demo
 
     password = password or demo.DEMO_PASSWORD
@@ -82,6 +83,7 @@ def seed_cmd(obj, members, seed_value, links_per_member, if_empty, password, met
             password=password,
             method=method,
             progress=progress,
+            contacts_key=contacts_key(obj),
         )
     if as_json:
         click.echo(json.dumps(asdict(report), ensure_ascii=False))
