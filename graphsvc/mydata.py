@@ -167,12 +167,16 @@ def erase(store: Store, member_id: str, *, compact: bool = True) -> Erasure:
     return Erasure(found.id, tuple(counts), compact)
 
 
+def is_confirmation(typed: str | None) -> bool:
+    """Is this the confirmation word (any case, spaces around)?"""
+    return unicodedata.normalize("NFC", (typed or "").strip()).upper() == CONFIRMATION_WORD
+
+
 def erase_account(store: Store, member_id: str, password: str, confirmation: str, *, compact: bool = True) -> Erasure:
     """The member's own request: their password and the word `CONFIRMATION_WORD`
     typed out confirm it. `Invalid` with nothing erased when either is wrong."""
     found = _get(store, member_id)
-    word = unicodedata.normalize("NFC", (confirmation or "").strip()).upper()
-    if word != CONFIRMATION_WORD:
+    if not is_confirmation(confirmation):
         raise Invalid(f"tapez {CONFIRMATION_WORD} pour confirmer la suppression")
     try:
         authenticated = accounts.authenticate(store, found.email, password or "")

@@ -50,7 +50,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config["SESSION_COOKIE_DOMAIN"] = None
     app.config["SESSION_COOKIE_PATH"] = "/"
 
-    from webapp import animation, auth, coopains, graph, i18n, nav, posts, public, security, sessions, suggestions
+    from webapp import animation, auth, coopains, graph, i18n, mydata, nav, posts, public, security, sessions, suggestions
 
     graph.init_app(app)
     i18n.init_app(app)
@@ -63,4 +63,5 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(coopains.bp)
     app.register_blueprint(suggestions.bp)
     app.register_blueprint(posts.bp)
+    app.register_blueprint(mydata.bp)
     return app
