@@ -73,6 +73,7 @@ from graphsvc.cli import (  # noqa: E402,F401
     contacts,
     coopains,
     members,
+    mydata,
     neo4j,
     refdata,
     roles,
