@@ -47,6 +47,7 @@ NAV_LINKS = (
     ("public.home", _l("Accueil")),
     ("posts.feed_page", _l("Fil d’actu")),
     ("nav.national", _l("Fédérations")),
+    ("events.home", _l("Agenda")),
     ("nav.search", _l("Rechercher")),
 )
 
