@@ -44,7 +44,7 @@ def test_the_page_says_what_is_held_and_the_account_page_links_to_it(auth, clien
     auth.login("alice@example.org")
     assert "/mes-donnees" in client.get("/compte").get_data(as_text=True)
     page = client.get("/mes-donnees").get_data(as_text=True)
-    assert "Vos coopains : <strong>1</strong>" in page
+    assert "Vos coopains <strong>(1)</strong>" in page
     assert "Télécharger mes données" in page and "SUPPRIMER" in page and 'name="csrf_token"' in page
 
 
