@@ -52,6 +52,8 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     from webapp import animation, auth, coopains, graph, i18n, mydata, nav, posts, public, security, sessions, suggestions
 
+    from webapp import events
+
     graph.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
@@ -62,6 +64,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(nav.bp)
     app.register_blueprint(coopains.bp)
     app.register_blueprint(suggestions.bp)
+    app.register_blueprint(events.bp)
     app.register_blueprint(posts.bp)
     app.register_blueprint(mydata.bp)
     return app
