@@ -481,6 +481,11 @@ def _task_row(store: Store, task_id: str) -> dict:
     return rows[0]
 
 
+def task_event_id(store: Store, task_id: str) -> str:
+    """The event a task belongs to (the page to come back to)."""
+    return _task_row(store, task_id)["event_id"]
+
+
 def _task_fields(title: object, description: object, places: object) -> dict:
     return {
         "title": _text(title, "tâche", MAX_TITLE, required=True),
