@@ -33,6 +33,9 @@ class Settings:
     trust_proxy: int = 0
     https: bool = False
     peertube_hosts: tuple[str, ...] = PEERTUBE_HOSTS
+    smtp_url: str | None = field(default=None, repr=False)  # the e-mail digest (graphsvc.digest); unset: instance/outbox
+    mail_from: str = "Coopol <noreply@localhost>"
+    base_url: str = "http://127.0.0.1:5000"  # links in e-mails
 
     @classmethod
     def from_env(cls, environ=None) -> "Settings":
@@ -53,6 +56,9 @@ class Settings:
             trust_proxy=int(env.get("COOPOL_TRUST_PROXY", "0")),
             https=env.get("COOPOL_HTTPS", "0").lower() in ("1", "true", "yes", "on"),
             peertube_hosts=host_list(env.get("COOPOL_PEERTUBE_HOSTS"), PEERTUBE_HOSTS),
+            smtp_url=env.get("COOPOL_SMTP_URL") or None,
+            mail_from=env.get("COOPOL_MAIL_FROM", "Coopol <noreply@localhost>"),
+            base_url=env.get("COOPOL_BASE_URL", "http://127.0.0.1:5000"),
         )
 
 
