@@ -63,6 +63,9 @@ EXPORT_PARTS: tuple[tuple[str, str], ...] = (
     ("animation_rights", "mydata/export_animation_rights"),
     ("contacts", "contacts/export_member"),
     ("posts", "posts/export_member"),
+    ("event_answers", "events/export_answers"),
+    ("volunteering", "events/export_volunteering"),
+    ("events_organised", "events/export_organised"),
 )
 
 ERASE_STEPS: tuple[str, ...] = (
@@ -73,6 +76,7 @@ ERASE_STEPS: tuple[str, ...] = (
     "mydata/erase_notifications",
     "mydata/erase_notifications_caused",
     "posts/erase_member",
+    "events/erase_volunteering",
     "mydata/erase_links",
     "mydata/erase_member",
 )

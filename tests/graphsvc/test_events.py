@@ -412,3 +412,42 @@ def test_unknown_ids_are_not_found_and_change_nothing(world):
             call()
     assert _counts(store) == before
     assert all(t.taken == 0 for t in events.tasks(store, p["manager"], made.id))
+
+
+# --- your data -----------------------------------------------------------------
+
+
+def test_answers_sign_ups_and_organised_events_join_the_export(world):
+    from graphsvc import mydata
+
+    store, p = world
+    made = events.create(store, p["manager"], "sec-69384", details())
+    task = events.add_task(store, p["manager"], made.id, "Tractage", 3)
+    events.answer(store, p["member"], made.id, "maybe")
+    events.sign_up(store, p["member"], task.id)
+    exported = mydata.export(store, p["member"])
+    assert [(a["event_id"], a["answer"]) for a in exported["event_answers"]] == [(made.id, "maybe")]
+    assert [(v["task_id"], v["event_title"]) for v in exported["volunteering"]] == [(task.id, made.title)]
+    assert [e["event_id"] for e in mydata.export(store, p["manager"])["events_organised"]] == [made.id]
+
+
+def test_erasing_a_member_frees_their_places_and_keeps_their_events_with_the_unit(world):
+    from graphsvc import mydata
+
+    store, p = world
+    made = events.create(store, p["manager"], "sec-69384", details())
+    task = events.add_task(store, p["manager"], made.id, "Tractage", 2)
+    other = events.add_task(store, p["manager"], made.id, "Stand", 2)
+    for who in ("member", "manager"):
+        events.sign_up(store, p[who], task.id)
+    events.sign_up(store, p["member"], other.id)
+    events.answer(store, p["member"], made.id, "going")
+    mydata.erase(store, p["member"], compact=False)
+    assert [(t.title, t.taken) for t in events.tasks(store, p["admin"], made.id)] == [("Tractage", 1), ("Stand", 0)]
+    assert events.get(store, p["admin"], made.id).going == 0
+    mydata.erase(store, p["manager"], compact=False)
+    kept = events.get(store, p["admin"], made.id)
+    assert (kept.title, kept.unit_id, kept.organiser_id, kept.organiser_name) == (made.title, "sec-69384", None, None)
+    assert events.tasks(store, p["admin"], made.id)[0].taken == 0
+    # Without an organiser, the animators covering the unit still run it.
+    assert events.get(store, p["coordinator"], made.id).may_run
