@@ -57,3 +57,12 @@ def test_unknown_members_are_a_clean_error(graph):
     for args in (("export", "nobody@example.org"), ("export", "nobody"), ("erase", "nobody", "--yes")):
         result = run(*args)
         assert result.exit_code == 1 and "Error:" in result.output and "Traceback" not in result.output
+
+
+def test_bench_erasure_times_export_erase_and_compaction(tmp_path):
+    args = ["bench", "erasure", "--members", "60", "--erase", "2", "--graph-url", f"embedded://{tmp_path}", "--json"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["members"] == 60 and report["erasures"] == 2 and report["backend"] == "falkordb"
+    assert all(report[step]["max_ms"] >= report[step]["median_ms"] > 0 for step in ("export", "erase", "compact"))
