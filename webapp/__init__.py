@@ -41,6 +41,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.update(test_config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret(settings.instance_path, "secret_key")
+    if not app.config.get("COOPOL_CONTACTS_KEY"):  # address-book hashes: another key than the session's
+        app.config["COOPOL_CONTACTS_KEY"] = instance_secret(settings.instance_path, "contacts_key")
     https = app.config["COOPOL_HTTPS"]
     given = test_config or {}
     app.config["SESSION_COOKIE_SECURE"] = given.get("SESSION_COOKIE_SECURE", https)
@@ -50,9 +52,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config["SESSION_COOKIE_DOMAIN"] = None
     app.config["SESSION_COOKIE_PATH"] = "/"
 
-    from webapp import animation, auth, coopains, graph, i18n, mydata, nav, posts, public, security, sessions, suggestions
+    from webapp import animation, auth, contacts, coopains, graph, i18n, mydata, nav, posts, public, security, sessions, suggestions
 
     from webapp import events
+    from webapp import conversations
 
     graph.init_app(app)
     i18n.init_app(app)
@@ -65,6 +68,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(coopains.bp)
     app.register_blueprint(suggestions.bp)
     app.register_blueprint(events.bp)
+    app.register_blueprint(contacts.bp)
     app.register_blueprint(posts.bp)
     app.register_blueprint(mydata.bp)
+    app.register_blueprint(conversations.bp)
     return app

@@ -3,7 +3,7 @@ page (password, visibility, declared roles, other sessions)."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -117,6 +117,7 @@ def register():
                     visibility=form.visibility.data,
                     visible_to_sympathisants=form.visible_to_sympathisants.data,
                     mandates=mandates,
+                    contacts_key=current_app.config["COOPOL_CONTACTS_KEY"],
                 )
             except Conflict:
                 error = _("Un compte existe déjà avec cette adresse e-mail. Connectez-vous, ou activez votre compte avec le lien reçu.")
@@ -146,7 +147,8 @@ def activate(token):
         if form.validate_on_submit():
             try:
                 member_id, session_id = accounts.activate(
-                    store, token, form.password.data, form.visibility.data, form.visible_to_sympathisants.data
+                    store, token, form.password.data, form.visibility.data, form.visible_to_sympathisants.data,
+                    contacts_key=current_app.config["COOPOL_CONTACTS_KEY"],
                 )
             except Invalid as exc:
                 error = str(exc)
