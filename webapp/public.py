@@ -48,6 +48,7 @@ NAV_LINKS = (
     ("posts.feed_page", _l("Fil d’actu")),
     ("nav.national", _l("Fédérations")),
     ("events.home", _l("Agenda")),
+    ("contacts.page", _l("Mes contacts")),
     ("nav.search", _l("Rechercher")),
 )
 
