@@ -35,6 +35,7 @@ CHROMIUM_ARGS = [
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 BLOCKING_IMPACTS = ("serious", "critical")
+CONTACTS_KEY = "browser-contacts-key"  # the address-book hashes of the test graph's members
 
 
 def pytest_collection_modifyitems(items):
@@ -83,6 +84,7 @@ def live_server(browser_store, tmp_path_factory):
             "COOPOL_STORE": browser_store,
             "SECRET_KEY": uuid.uuid4().hex,
             "RATELIMIT_STORAGE_URI": "memory://",
+            "COOPOL_CONTACTS_KEY": CONTACTS_KEY,
         }
     )
     server = make_server("127.0.0.1", 0, app, threaded=True)
