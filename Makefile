@@ -10,7 +10,7 @@ PORT ?= 5000
 WORKERS ?= 3
 DEMO_MEMBERS ?= 2000
 
-.PHONY: run test setup test-deps chromium neo4j-launcher clean
+.PHONY: run test setup test-deps assets chromium neo4j-launcher clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,18 +22,25 @@ $(STAMP): requirements.txt pyproject.toml
 setup: $(STAMP)
 
 ## Serve the app on the embedded graph, with reference data and a demo network.
-run: setup
+run: setup assets
 	$(BIN)/coopol init
 	$(BIN)/coopol seed --if-empty --members $(DEMO_MEMBERS) --seed 1
 	$(BIN)/coopol serve --host $(HOST) --port $(PORT) --workers $(WORKERS)
 
 ## Run every test (store contract on both engines, web, browser, Cypher lint).
-test: setup test-deps
+test: setup test-deps assets
 	$(BIN)/python -m pytest
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+## Browser libraries the pages serve themselves (no CDN): copied from node_modules into webapp/static/vendor/.
+assets: webapp/static/vendor/cytoscape.min.js
+
+webapp/static/vendor/cytoscape.min.js: node_modules/.installed
+	mkdir -p $(@D)
+	cp node_modules/cytoscape/dist/cytoscape.min.js $@
 
 chromium:
 	tools/ensure-chromium
