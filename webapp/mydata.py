@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
-from flask import Blueprint, Response, redirect, render_template, request, session, url_for
+from flask import Blueprint, Response, current_app, flash, redirect, render_template, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, logout_user
@@ -16,9 +16,10 @@ from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField, SubmitField
 from wtforms.validators import InputRequired, Length
 
+from graphsvc import identifiers as member_identifiers
 from graphsvc import mydata
 from graphsvc.accounts import MAX_PASSWORD
-from graphsvc.errors import Invalid
+from graphsvc.errors import Conflict, Invalid
 from webapp import security
 from webapp.graph import current_store
 
@@ -28,6 +29,7 @@ LIMITS = {
     "COOPOL_ERASE_LIMIT_ACCOUNT": "5 per 15 minutes",
     "COOPOL_ERASE_LIMIT_ADDRESS": "30 per 15 minutes",
     "COOPOL_EXPORT_LIMIT_ACCOUNT": "30 per hour",
+    "COOPOL_IDENTIFIERS_LIMIT_ACCOUNT": "10 per 15 minutes",
 }
 
 # What each part of the export is, for the page; a part added later without a
@@ -63,6 +65,14 @@ class EraseForm(FlaskForm):
         render_kw={"autocomplete": "off", "spellcheck": "false"},
     )
     submit = SubmitField(_l("Supprimer définitivement mon compte"))
+
+
+class IdentifiersForm(FlaskForm):
+    """Posted by the account page's card (`mydata/_identifiers_form.html`)."""
+
+    email = StringField(validators=[InputRequired(), Length(max=320)])
+    phone = StringField(validators=[Length(max=40)])
+    password = PasswordField(validators=[InputRequired(), Length(max=MAX_PASSWORD)])
 
 
 def _summary(document: dict) -> list[tuple[str, int | None]]:
@@ -127,3 +137,28 @@ def erase():
 @bp.get("/au-revoir")
 def goodbye():
     return render_template("mydata/goodbye.html")
+
+
+@bp.post("/compte/coordonnees")
+@login_required
+def identifiers():
+    form = IdentifiersForm()
+    back = redirect(url_for("auth.account") + "#coordonnees")
+    if not form.validate_on_submit():
+        flash(_("Indiquez votre adresse e-mail et votre mot de passe."), "error")
+        return back
+    security.hit("COOPOL_IDENTIFIERS_LIMIT_ACCOUNT", "identifiers", current_user.id)
+    try:
+        done = member_identifiers.change(
+            current_store(), current_user.id, password=form.password.data, email=form.email.data,
+            phone=form.phone.data, contacts_key=current_app.config["COOPOL_CONTACTS_KEY"],
+        )
+    except Conflict:
+        flash(_("Un autre compte utilise déjà cette adresse e-mail."), "error")
+        return back
+    except Invalid as exc:
+        wrong_password = str(exc) == member_identifiers.WRONG_PASSWORD
+        flash(_("Mot de passe incorrect.") if wrong_password else _("Refusé : %(reason)s.", reason=str(exc)), "error")
+        return back
+    flash(_("Adresse e-mail et téléphone enregistrés.") if done.changed else _("Rien n'a changé."), "success")
+    return back

@@ -33,6 +33,7 @@ def erase(client, password=PASSWORD, word="SUPPRIMER"):
 
 @pytest.mark.parametrize("method, url", [
     ("get", "/mes-donnees"), ("get", "/mes-donnees/export.json"), ("post", "/mes-donnees/supprimer"),
+    ("post", "/compte/coordonnees"),
 ])
 def test_every_page_refuses_an_anonymous_visitor(client, method, url):
     data = {"csrf_token": csrf_token(client, "/connexion")} if method == "post" else None
@@ -101,4 +102,42 @@ def test_erasure_attempts_are_rate_limited(make_app, falkordb_store, people):
     client.post("/connexion", data={"csrf_token": token, "email": "alice@example.org", "password": PASSWORD})
     assert [erase(client, password="wrong wrong wrong").status_code for _ in range(3)] == [400, 400, 429]
     assert erase(client).status_code == 429  # even with the right password, until the window passes
+    assert mydata.find(falkordb_store, "alice@example.org").id == people["alice"]
+
+
+# --- e-mail and phone, on the account page ---------------------------------------------
+
+
+def change_identifiers(client, **data):
+    return client.post("/compte/coordonnees", data={"csrf_token": csrf_token(client, "/compte"), **data},
+                       follow_redirects=True)
+
+
+def test_the_account_page_changes_the_email_and_phone(auth, client, falkordb_store, people):
+    auth.login("alice@example.org")
+    page = client.get("/compte").get_data(as_text=True)
+    assert 'id="coordonnees"' in page and 'value="alice@example.org"' in page
+    done = change_identifiers(client, email="Alice.Neuve@example.org", phone="06 12 34 56 78", password=PASSWORD)
+    text = done.get_data(as_text=True)
+    assert "Adresse e-mail et téléphone enregistrés." in text and 'value="+33612345678"' in text
+    assert accounts.authenticate(falkordb_store, "alice.neuve@example.org", PASSWORD) == people["alice"]
+
+
+@pytest.mark.parametrize("data, message", [
+    ({"email": "bruno@example.org", "password": PASSWORD}, "Un autre compte utilise déjà cette adresse e-mail."),
+    ({"email": "alice2@example.org", "password": "not the password"}, "Mot de passe incorrect."),
+    ({"email": "alice2@example.org", "phone": "<script>", "password": PASSWORD}, "Refusé : numéro de téléphone"),
+    ({"email": "", "password": PASSWORD}, "Indiquez votre adresse e-mail et votre mot de passe."),
+])
+def test_a_refused_change_says_why_and_changes_nothing(auth, client, falkordb_store, people, data, message):
+    auth.login("alice@example.org")
+    text = change_identifiers(client, **data).get_data(as_text=True)
+    assert message in text and "<script>" not in text
+    assert mydata.find(falkordb_store, "alice@example.org").id == people["alice"]
+
+
+def test_changing_identifiers_needs_a_csrf_token(auth, client, falkordb_store, people):
+    auth.login("alice@example.org")
+    response = client.post("/compte/coordonnees", data={"email": "alice2@example.org", "password": PASSWORD})
+    assert response.status_code == 400
     assert mydata.find(falkordb_store, "alice@example.org").id == people["alice"]
