@@ -9,17 +9,26 @@ marked); members blocked either way are out.
 Pagination is by cursor: the token names the last item shown (its
 `created_at` and id), the next page is what comes strictly before it in
 (created_at, id) order, so a page never repeats or skips an item while
-people post. Two queries a page, each bounded: `feed/list_posts` (two
-branches: the member's streams, the coopains' and own posts, each cut at
-`limit + 1` before its rows are described) and `feed/list_events`; they are
-merged here and cut at `limit`.
+people post. Each query is cut at `limit + 1` before its rows are
+described, and they are merged here and cut at `limit`:
+
+- `feed/list_stream_posts`: the posts of the member's three streams filed
+  under the cursor's month and the month before (`Post.stream_month`,
+  indexed: a seek, not a walk through the thousands of posts of the
+  national or a federation's stream); only when those months do not fill
+  the page, `feed/list_stream_posts_older` walks the streams below them;
+- `feed/list_coopain_posts`: the coopains' posts and the member's own;
+- `feed/list_events`: the events of the three units.
+
+Months partition time, so the newest posts of a few months are the newest
+posts overall whenever they fill the page.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graphsvc import posts
+from graphsvc import accounts, posts
 from graphsvc.errors import Invalid, NotFound
 from graphsvc.store import Store
 
@@ -89,9 +98,12 @@ def page(store: Store, member_id: str, cursor: str | None = None, limit: int = 2
     if not isinstance(limit, int) or isinstance(limit, bool) or not 1 <= limit <= MAX_PAGE:
         raise Invalid(f"limit : entre 1 et {MAX_PAGE}")
     before_at, before_id = posts.decode_cursor(cursor)
-    params = dict(member_id=member_id, before_at=before_at, before_id=before_id, limit=limit + 1)
+    me = member(store, member_id)
+    params = dict(member_id=me.id, before_at=before_at, before_id=before_id, limit=limit + 1)
+    rows = _stream_posts(store, me, params)
+    rows += store.read("feed/list_coopain_posts", **params)
     found: dict[str, posts.Post | EventItem] = {}
-    for row in store.read("feed/list_posts", **params):
+    for row in rows:
         found.setdefault(row["id"], posts.from_row(row))
     for row in store.read("feed/list_events", **params):
         found.setdefault(row["id"], EventItem(**row))
@@ -99,3 +111,21 @@ def page(store: Store, member_id: str, cursor: str | None = None, limit: int = 2
     items = tuple(ordered[:limit])
     more = len(ordered) > limit
     return Feed(items, posts.encode_cursor(*items[-1].sort_key) if more else None)
+
+
+def _stream_posts(store: Store, me: Me, params: dict) -> list[dict]:
+    """The newest posts of the member's section, federation and national streams
+    before the cursor: first those of the cursor's month and the month before
+    (an index seek on `stream_month`); when they do not fill the page, the
+    older ones, walking the streams (sparse streams only get there)."""
+    newest = posts.month_of(min(params["before_at"], accounts.now_ms()))
+    months = (newest, posts.previous_month(newest))
+    buckets = [f"{unit}:{month}" for unit in (me.section_id, me.federation_id, posts.NATIONAL) for month in months]
+    rows = store.read("feed/list_stream_posts", buckets=buckets, **params)
+    if len(rows) < params["limit"]:
+        cutoff = posts.month_start(months[-1])
+        older = dict(params)
+        if cutoff < params["before_at"]:
+            older.update(before_at=cutoff, before_id="")
+        rows += store.read("feed/list_stream_posts_older", **older)
+    return rows

@@ -28,6 +28,8 @@ with it (the conversation was about it).
 
 from __future__ import annotations
 
+import calendar
+import time
 import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
@@ -174,9 +176,14 @@ def create(store: Store, actor_id: str, place_id: str, text: str | None, link: s
         raise NotFound("fil introuvable")
     if not _may_post(store, actor_id, place):
         raise Forbidden(_refusal(place))
-    query = "posts/create_on_event" if place["place_kind"] == "event" else "posts/create_in_unit"
     post_id = members.new_id()
-    rows = store.write(query, post_id=post_id, actor_id=actor_id, place_id=place_id, now=accounts.now_ms(), **content)
+    now = accounts.now_ms()
+    if place["place_kind"] == "event":
+        rows = store.write("posts/create_on_event", post_id=post_id, actor_id=actor_id, place_id=place_id, now=now,
+                           **content)
+    else:
+        rows = store.write("posts/create_in_unit", post_id=post_id, actor_id=actor_id, place_id=place_id, now=now,
+                           stream_month=stream_month(place_id, now), **content)
     if not rows:
         raise NotFound("fil introuvable")
     _follow(store, actor_id, post_id)
@@ -246,6 +253,31 @@ def delete(store: Store, actor_id: str, post_id: str) -> int:
     if not rows:
         raise NotFound("publication introuvable")
     return int(rows[0]["comments"])
+
+
+# --- months of a stream (the feed's index) ---------------------------------------
+
+
+def month_of(ms: int) -> int:
+    """The UTC month of a moment, as yyyymm."""
+    moment = time.gmtime(ms // 1000)
+    return moment.tm_year * 100 + moment.tm_mon
+
+
+def previous_month(month: int) -> int:
+    year, number = divmod(month, 100)
+    return month - 1 if number > 1 else (year - 1) * 100 + 12
+
+
+def month_start(month: int) -> int:
+    """The first millisecond of a yyyymm month, UTC."""
+    year, number = divmod(month, 100)
+    return calendar.timegm((year, number, 1, 0, 0, 0)) * 1000
+
+
+def stream_month(unit_id: str, ms: int) -> str:
+    """The key under which a post of a unit's stream is filed: "<unit id>:<yyyymm>"."""
+    return f"{unit_id}:{month_of(ms)}"
 
 
 # --- cursors ---------------------------------------------------------------------

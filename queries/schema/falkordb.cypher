@@ -20,6 +20,8 @@ CREATE INDEX FOR (s:Session) ON (s.id_hash);
 CREATE INDEX FOR (n:Notification) ON (n.id);
 CREATE INDEX FOR (c:Comment) ON (c.id);
 CREATE INDEX FOR (p:Post) ON (p.id);
+// A stream's posts of one month (feed.page seeks the latest months of a member's streams).
+CREATE INDEX FOR (p:Post) ON (p.stream_month);
 CREATE INDEX FOR (e:Event) ON (e.id);
 CREATE INDEX FOR (t:Task) ON (t.id);
 CREATE INDEX FOR (c:ContactHash) ON (c.hash);

@@ -1,0 +1,27 @@
+// The posts of a member's coopains and their own, wherever they are, before
+// the cursor, newest first. Hidden posts are out except the member's own.
+// mode: read
+// params: member_id, before_at, before_id, limit
+// returns: id, text, link_url, embed_provider, embed_url, created_at, edited_at, hidden_at, hidden_reason, author_id, author_name, author_section, place_id, place_name, place_kind, unit_id, comments
+MATCH (me:Member {id: $member_id})
+OPTIONAL MATCH (me)-[:COOPAIN]-(c:Member)
+WHERE c.status = 'active'
+WITH me, collect(c) + [me] AS authors
+UNWIND authors AS a
+MATCH (a)<-[:BY]-(p:Post)
+WHERE (p.created_at < $before_at OR (p.created_at = $before_at AND p.id < $before_id))
+  AND (p.hidden_at IS NULL OR a.id = me.id)
+WITH p, a
+ORDER BY p.created_at DESC, p.id DESC
+LIMIT $limit
+MATCH (p)-[:IN]->(place)
+OPTIONAL MATCH (place)-[:IN]->(eu:OrgUnit)
+OPTIONAL MATCH (a)-[:BELONGS_TO]->(asec:Section)
+RETURN p.id AS id, p.text AS text, p.link_url AS link_url, p.embed_provider AS embed_provider,
+       p.embed_url AS embed_url, p.created_at AS created_at, p.edited_at AS edited_at,
+       p.hidden_at AS hidden_at, p.hidden_reason AS hidden_reason,
+       a.id AS author_id, a.display_name AS author_name, asec.name AS author_section,
+       place.id AS place_id, coalesce(place.name, place.title) AS place_name,
+       CASE WHEN eu IS NULL THEN place.level ELSE 'event' END AS place_kind,
+       coalesce(eu.id, place.id) AS unit_id,
+       size([(m:Comment)-[:ON]->(p) WHERE m.hidden_at IS NULL | m.id]) AS comments
