@@ -70,6 +70,7 @@ from graphsvc.cli import (  # noqa: E402,F401
     admin,
     admins,
     bench,
+    bench_feed,
     contacts,
     coopains,
     members,
