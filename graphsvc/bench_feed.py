@@ -116,8 +116,10 @@ def _link(rng: random.Random) -> str | None:
 
 
 def add_posts(store: Store, count: int, seed: int, now_ms: int | None = None,
-              progress: Progress = _no_progress, people: list[MemberPlace] | None = None) -> Loaded:
-    """Write `count` posts by the network's members (see the module's notes)."""
+              progress: Progress = _no_progress, people: list[MemberPlace] | None = None,
+              links: bool = True) -> Loaded:
+    """Write `count` posts by the network's members (see the module's notes);
+    `links=False`: text only (the demo, whose made-up video ids would not play)."""
     if count < 0:
         raise Invalid("the number of posts must not be negative")
     people = member_places(store) if people is None else people
@@ -145,7 +147,7 @@ def add_posts(store: Store, count: int, seed: int, now_ms: int | None = None,
                 author = people[national_team[index % len(national_team)]]
                 place = "national"
             created_at = now_ms - rng.randrange(2 * YEAR_MS)
-            link = _link(rng)
+            link = _link(rng) if links else None
             player = embeds.embed_for(link) if link else None
             rows.append({
                 "id": f"p{seed}-{index:08d}",

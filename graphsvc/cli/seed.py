@@ -70,7 +70,7 @@ def seed_cmd(obj, members, seed_value, links_per_member, if_empty, password, met
     has none. The demo account is demo@example.org (a national administrator);
     every generated member has the same password, printed at the end."""
     from graphsvc.cli.contacts import contacts_key
-    from seeds import demo, demo_events
+    from seeds import demo, demo_events, demo_posts
 
     password = password or demo.DEMO_PASSWORD
     with progress_bar(not quiet and not as_json) as progress:
@@ -87,6 +87,7 @@ def seed_cmd(obj, members, seed_value, links_per_member, if_empty, password, met
         )
         if not report.skipped:
             demo_events.seed_events(obj.store, seed_value)  # upcoming events, their tasks, answers
+            demo_posts.seed_posts(obj.store, seed_value)  # a lived-in news feed
     if as_json:
         click.echo(json.dumps(asdict(report), ensure_ascii=False))
         return
