@@ -29,7 +29,7 @@ import itertools
 import logging
 import quopri
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import phonenumbers
@@ -191,7 +191,10 @@ def _refuse_control_characters(text: str) -> None:
 
 _VCARD_START = re.compile(r"[\ufeff\s]*BEGIN[ \t]*:[ \t]*VCARD[ \t]*(\r\n|\r|\n|$)", re.IGNORECASE)
 _VCARD_BEGIN_LINE = re.compile(r"^[ \t]*BEGIN[ \t]*:[ \t]*VCARD[ \t]*\r?$", re.IGNORECASE | re.MULTILINE)
-_VCARD_PROPERTIES = frozenset({"FN", "N", "ORG", "EMAIL", "TEL"})  # every other line (PHOTO...) is skipped unparsed
+# The lines kept of a card, and how many: every other line (PHOTO...) is skipped unparsed.
+_KEPT_PER_CARD = {"FN": 1, "N": 1, "ORG": 1, "EMAIL": MAX_PER_CONTACT, "TEL": 2 * MAX_PER_CONTACT}
+_WANTED_PROPERTY = re.compile(r"[ \t]*(?:[A-Za-z0-9-]+\.)?(BEGIN|END|FN|N|ORG|EMAIL|TEL)[ \t]*(?=[;:])", re.IGNORECASE)
+_SWALLOWED_BOUNDARY = re.compile(r"\n((?:BEGIN|END)[ \t]*:[ \t]*VCARD)[ \t]*(?=\n|$)", re.IGNORECASE)
 _ESCAPED = re.compile(r"\\(.)", re.DOTALL)
 _UNESCAPED_SEMICOLON = re.compile(r"(?<!\\);")
 
@@ -212,24 +215,24 @@ class _Reader:
     def vcards(self, text: str) -> list[Contact]:
         self._start(sum(1 for _ in itertools.islice(_VCARD_BEGIN_LINE.finditer(text), self.max_contacts + 1)))
         contacts: list[Contact] = []
-        card: list[tuple[str, list[list[str]], str]] | None = None
+        card: dict[str, list[str]] | None = None  # the lines kept of the open card, by property
         card_line = 0
-        for line, number in getLogicalLines(io.StringIO(text, newline=""), allowQP=True):
-            name, _, rest = line.partition(":")
-            name = name.split(";", 1)[0].rsplit(".", 1)[-1].strip().upper()
-            if name == "BEGIN" and rest.strip().upper() == "VCARD":
+        for line, number in _logical_lines(text):
+            found = _WANTED_PROPERTY.match(line)
+            if not found:
+                continue
+            name = found.group(1).upper()
+            if name == "BEGIN" and _is_vcard(line, found):
                 if card is not None:
                     raise Invalid(_truncated_card(self.read + 1, card_line))
-                card, card_line = [], max(number, 1)
-            elif name == "END" and rest.strip().upper() == "VCARD" and card is not None:
-                self._add(contacts, _vcard_contact(card))
+                card, card_line = {}, max(number, 1)
+            elif name == "END" and card is not None and _is_vcard(line, found):
+                self._add(contacts, _vcard_entry(card))
                 card = None
-            elif card is not None and name in _VCARD_PROPERTIES:
-                try:
-                    _, params, value, _ = parseLine(line, number)
-                except ParseError:
-                    continue  # one unreadable property: the rest of the card still counts
-                card.append((name, params, value))
+            elif card is not None and name in _KEPT_PER_CARD:
+                kept = card.setdefault(name, [])
+                if len(kept) < _KEPT_PER_CARD[name]:  # a card of a million TEL lines parses twenty
+                    kept.append(line)
         if card is not None:
             raise Invalid(_truncated_card(self.read + 1, card_line))
         return contacts
@@ -238,9 +241,9 @@ class _Reader:
 
     def csv(self, text: str) -> tuple[str, list[Contact]]:
         header = _find_csv_header(text)
-        body = io.StringIO(text[header.offset :], newline="")
-        self._start(_count_rows(text[header.offset :], header))
-        rows = csv.reader(body, delimiter=header.delimiter)
+        body = text[header.offset :]
+        self._start(_count_rows(body, header))
+        rows = csv.reader(io.StringIO(body, newline=""), delimiter=header.delimiter)
         contacts: list[Contact] = []
         try:
             next(rows)
@@ -311,29 +314,61 @@ class _Entry:
     phones: list[str]
 
 
+def _logical_lines(text: str) -> Iterator[tuple[str, int]]:
+    """vobject's logical lines (folds and quoted-printable soft breaks joined), with their line numbers.
+
+    A quoted-printable value ending with a stray "=" swallows the next line, which
+    some phones make END:VCARD: that line is given back, not the card lost."""
+    for line, number in getLogicalLines(io.StringIO(text, newline=""), allowQP=True):
+        if "\n" in line and _SWALLOWED_BOUNDARY.search(line):
+            for part in _SWALLOWED_BOUNDARY.split(line):  # property, boundary, [rest of the line...]
+                if part.strip():
+                    yield part.strip("\n"), number
+        else:
+            yield line, number
+
+
+def _is_vcard(line: str, found: re.Match[str]) -> bool:
+    """BEGIN or END of a vCard (not of an embedded calendar or the like)."""
+    return "".join(line[found.end() :].split()).upper() == ":VCARD"
+
+
 def _truncated_card(index: int, line: int) -> str:
     return f"fichier vCard tronqué : la fiche {index} (ligne {line}) n'a pas de fin (END:VCARD)"
 
 
-def _vcard_contact(card: list[tuple[str, list[list[str]], str]]) -> _Entry:
-    full = structured = organisation = ""
-    emails: list[str] = []
-    phones: list[str] = []
-    for name, params, raw in card:
-        value = _vcard_value(params, raw)
-        if name == "EMAIL" and len(emails) < MAX_PER_CONTACT:
-            emails.append(value)
-        elif name == "TEL" and len(phones) < MAX_PER_CONTACT and not _is_fax_or_pager(params):
-            phones.append(value)
-        elif name == "FN" and not full:
-            full = _unescape(value)
-        elif name == "N" and not structured:
-            parts = [_unescape(part) for part in _UNESCAPED_SEMICOLON.split(value, 3)[:3]]
-            family, given, additional = (parts + ["", "", ""])[:3]
-            structured = " ".join(part for part in (given, additional, family) if part.strip())
-        elif name == "ORG" and not organisation:
-            organisation = _unescape(_UNESCAPED_SEMICOLON.split(value, 1)[0])
-    return _Entry(name=full.strip() or structured or organisation, emails=emails, phones=phones)
+def _vcard_entry(card: dict[str, list[str]]) -> _Entry:
+    phones = [value for params, value in _properties(card.get("TEL", [])) if not _is_fax_or_pager(params)]
+    return _Entry(
+        name=_vcard_name(card),
+        emails=[value for _, value in _properties(card.get("EMAIL", []))],
+        phones=phones[:MAX_PER_CONTACT],
+    )
+
+
+def _properties(lines: list[str]) -> Iterator[tuple[list[list[str]], str]]:
+    """(parameters, decoded value) of each line vobject can parse; an unreadable one loses only itself."""
+    for line in lines:
+        try:
+            _, params, value, _ = parseLine(line)
+        except ParseError:
+            continue
+        yield params, _vcard_value(params, value)
+
+
+def _vcard_name(card: dict[str, list[str]]) -> str:
+    """FN, else the given and family names of N, else the organisation; parsed only when needed."""
+    for _, value in _properties(card.get("FN", [])):
+        if value.strip():
+            return _unescape(value)
+    for _, value in _properties(card.get("N", [])):
+        family, given, additional = ([_unescape(part) for part in _UNESCAPED_SEMICOLON.split(value, 3)] + ["", ""])[:3]
+        name = " ".join(part for part in (given, additional, family) if part.strip())
+        if name:
+            return name
+    for _, value in _properties(card.get("ORG", [])):
+        return _unescape(_UNESCAPED_SEMICOLON.split(value, 1)[0])
+    return ""
 
 
 def _is_fax_or_pager(params: list[list[str]]) -> bool:

@@ -131,6 +131,13 @@ def test_one_unreadable_property_loses_only_itself():
     assert read_address_book(data).contacts == (Contact("Anne", (), ("+33199001241",)),)
 
 
+def test_a_quoted_printable_value_ending_with_a_stray_equals_sign_keeps_the_card_end():
+    data = b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Ana\r\nTEL:0199001250\r\nNOTE;ENCODING=QUOTED-PRINTABLE:abc=0A=\r\n"
+    data += b"END:VCARD\r\nBEGIN:VCARD\r\nVERSION:2.1\r\nFN:Bo\r\nEMAIL:bo@example.org\r\nEND:VCARD\r\n"
+    book = read_address_book(data)
+    assert book.contacts == (Contact("Ana", (), ("+33199001250",)), Contact("Bo", ("bo@example.org",), ()))
+
+
 def test_escaped_text_and_structured_names_of_vcard_30():
     data = vcard("N:Dupont\\, fils;Jean;;;", "EMAIL:jean@example.org") + vcard(
         "FN:Dupont\\, Jean\\nSection\\; Lille", "EMAIL:jd@example.org"

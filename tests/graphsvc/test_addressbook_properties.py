@@ -1,0 +1,198 @@
+"""Properties of the identifier normalisers and of the address-book reader, checked with hypothesis."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import phonenumbers
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from graphsvc.addressbook import AddressBook, read_address_book
+from graphsvc.errors import Invalid
+from graphsvc import identity
+from graphsvc.identity import clean_display_name, normalise_email, normalise_phone
+
+# No deadline: the machine is shared, and timings belong in benchmarks.
+PROFILE = settings(deadline=None, max_examples=60)
+
+REGIONS = ("FR", "BE", "CH", "DE", "GB", "US", "CA", "ES", "IT", "MA", "SN", "RE", "GP", "NC")
+
+
+def outcome(function, *args):
+    """The value, or the Invalid error; anything else fails the test."""
+    try:
+        return function(*args)
+    except Invalid as error:
+        return error
+
+
+# --- e-mail addresses ---------------------------------------------------------------
+
+
+@PROFILE
+@given(st.emails())
+def test_normalising_an_email_twice_is_normalising_it_once(address):
+    once = outcome(normalise_email, address)
+    if not isinstance(once, Invalid):
+        assert normalise_email(once) == once
+        assert once == once.strip().lower()
+
+
+@PROFILE
+@given(st.emails(), st.text(" \t", max_size=3), st.text(" \t", max_size=3))
+def test_emails_ignore_case_and_surrounding_blanks(address, before, after):
+    plain = outcome(normalise_email, address)
+    assume(not isinstance(plain, Invalid))
+    assert normalise_email(before + address.upper() + after) == plain
+    assert normalise_email(address.swapcase()) == plain
+
+
+def verdict(function, *args):
+    result = outcome(function, *args)
+    return "invalid" if isinstance(result, Invalid) else result
+
+
+near_plain_emails = st.from_regex(
+    r"[a-zA-Z0-9._%+\-]{0,70}@[a-zA-Z0-9.\-]{0,70}\.(org|fr|FR|test|local|localhost|arpa|onion|invalid|xn--p1ai|c0m|[a-z]{0,3})",
+    fullmatch=True,
+)
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.one_of(near_plain_emails, st.emails(), st.text(max_size=80)))
+def test_the_plain_address_shortcut_agrees_with_email_validator(text):
+    assert verdict(identity.normalise_email, text) == verdict(identity._validated_email, text.strip())
+
+
+@PROFILE
+@given(st.text())
+def test_any_text_as_an_email_is_an_address_or_invalid(text):
+    result = outcome(normalise_email, text)
+    assert isinstance(result, (str, Invalid))
+
+
+# --- phone numbers ------------------------------------------------------------------
+
+
+@st.composite
+def valid_numbers(draw):
+    """A valid number of some region: its example number with other last digits."""
+    region = draw(st.sampled_from(REGIONS))
+    kind = draw(st.sampled_from((phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.MOBILE)))
+    example = phonenumbers.example_number_for_type(region, kind)
+    national = str(example.national_number)
+    tail = draw(st.text("0123456789", min_size=2, max_size=2))
+    number = phonenumbers.parse(f"+{example.country_code}{national[:-2]}{tail}")
+    assume(phonenumbers.is_valid_number(number))
+    return region, number
+
+
+def spellings(region: str, number: phonenumbers.PhoneNumber) -> list[tuple[str, str]]:
+    """(text, region to read it with): the ways people write the same number."""
+    fmt = phonenumbers.PhoneNumberFormat
+    international = phonenumbers.format_number(number, fmt.INTERNATIONAL)
+    national = phonenumbers.format_number(number, fmt.NATIONAL)
+    e164 = phonenumbers.format_number(number, fmt.E164)
+    return [
+        (e164, "FR"),
+        (international, "FR"),
+        (international.replace(" ", "."), "US"),
+        (international.replace(" ", "-"), "DE"),
+        (international.replace(" ", ""), region),
+        (phonenumbers.format_number(number, fmt.RFC3966), "FR"),
+        (national, region),
+        (" " + national.replace(" ", ".") + " ", region),
+        ("00" + e164[1:], "FR"),  # the international prefix dialled from France
+    ]
+
+
+@PROFILE
+@given(valid_numbers())
+def test_every_spelling_of_a_number_gives_the_same_e164(found):
+    region, number = found
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    for text, read_with in spellings(region, number):
+        assert normalise_phone(text, read_with) == e164, (text, read_with)
+
+
+@PROFILE
+@given(valid_numbers(), st.sampled_from(REGIONS))
+def test_normalising_a_number_twice_is_normalising_it_once(found, other_region):
+    region, number = found
+    once = normalise_phone(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL), region)
+    assert normalise_phone(once, other_region) == once
+
+
+@PROFILE
+@given(st.text(), st.sampled_from(REGIONS))
+def test_any_text_as_a_phone_is_a_number_none_or_invalid(text, region):
+    result = outcome(normalise_phone, text, region)
+    assert result is None or isinstance(result, Invalid) or (result.startswith("+") and result[1:].isdigit())
+
+
+@PROFILE
+@given(st.text(max_size=2_000), st.integers(1, 300))
+def test_display_names_are_never_refused_and_come_out_clean(text, max_length):
+    name = clean_display_name(text, max_length)
+    assert len(name) <= max_length
+    assert name == name.strip()
+    assert clean_display_name(name, max_length) == name
+    assert not any(unicodedata.category(c) in ("Cc", "Cf") and c != "\u200d" for c in name)
+
+
+# --- whole files ----------------------------------------------------------------------
+
+
+def check_book(result):
+    """A file gives a consistent book or a French Invalid, never another exception."""
+    if isinstance(result, Invalid):
+        assert str(result)
+        return
+    assert isinstance(result, AddressBook)
+    assert result.valid + result.rejected == result.read
+    assert len(result.contacts) == result.valid
+    for contact in result.contacts:
+        assert contact.emails or contact.phones
+        assert len(contact.display_name) <= 200
+        assert len(set(contact.emails)) == len(contact.emails)
+        assert len(set(contact.phones)) == len(contact.phones)
+
+
+@PROFILE
+@given(st.binary(max_size=4_000))
+def test_any_bytes_give_a_book_or_invalid(data):
+    check_book(outcome(read_address_book, data))
+
+
+@PROFILE
+@given(st.text(max_size=2_000), st.sampled_from(("utf-8", "utf-16", "cp1252")))
+def test_any_text_gives_a_book_or_invalid(text, encoding):
+    check_book(outcome(read_address_book, text.encode(encoding, "replace")))
+
+
+vcard_lines = st.one_of(
+    st.sampled_from(("FN", "N", "ORG", "EMAIL", "TEL", "PHOTO", "item1.EMAIL", "TEL;TYPE=CELL", "NOTE")).flatmap(
+        lambda name: st.text(max_size=80).map(lambda value: f"{name}:{value}")
+    ),
+    st.text(max_size=80),
+    st.sampled_from(("FN;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:=C3=A9=", "=C3", " folded", "BEGIN:VCARD", "END:VCARD")),
+)
+
+
+@PROFILE
+@given(st.lists(st.lists(vcard_lines, max_size=8), min_size=1, max_size=6), st.sampled_from(("\r\n", "\n")))
+def test_vcards_with_hostile_lines_give_a_book_or_invalid(cards, newline):
+    text = "".join(newline.join(["BEGIN:VCARD", "VERSION:3.0", *lines, "END:VCARD", ""]) for lines in cards)
+    check_book(outcome(read_address_book, text.encode("utf-8", "surrogatepass")))
+
+
+@PROFILE
+@given(
+    st.lists(st.lists(st.text(max_size=40), min_size=0, max_size=5), max_size=10),
+    st.sampled_from((",", ";", "\t")),
+)
+def test_csv_with_hostile_cells_give_a_book_or_invalid(rows, delimiter):
+    header = delimiter.join(("First Name", "Last Name", "E-mail Address", "Mobile Phone", "Notes"))
+    body = "\n".join(delimiter.join('"' + cell.replace('"', '""') + '"' for cell in row) for row in rows)
+    check_book(outcome(read_address_book, (header + "\n" + body).encode("utf-8", "surrogatepass")))
