@@ -451,3 +451,23 @@ def test_erasing_a_member_frees_their_places_and_keeps_their_events_with_the_uni
     assert events.tasks(store, p["admin"], made.id)[0].taken == 0
     # Without an organiser, the animators covering the unit still run it.
     assert events.get(store, p["coordinator"], made.id).may_run
+
+
+def test_a_hidden_event_leaves_the_lists_and_only_those_who_run_it_still_open_it(world):
+    from graphsvc import moderation
+
+    store, p = world
+    made = events.create(store, p["manager"], "sec-69384", details())
+    task = events.add_task(store, p["manager"], made.id, "Tractage", 3)
+    events.answer(store, p["member"], made.id, "going")
+    moderation.hide(store, p["coordinator"], made.id, "Hors charte")
+    assert events.agenda(store, p["member"], "sec-69384").page.items == ()
+    assert events.mine(store, p["member"]).items == ()
+    with pytest.raises(NotFound):
+        events.get(store, p["member"], made.id)
+    with pytest.raises(NotFound):
+        events.answer(store, p["member"], made.id, "maybe")
+    with pytest.raises(Invalid, match="closes"):
+        events.sign_up(store, p["member"], task.id)
+    seen = events.get(store, p["manager"], made.id)
+    assert seen.hidden_at and seen.hidden_reason == "Hors charte"
