@@ -60,6 +60,8 @@ EN = {
     "Découvrir ma section": "Discover my section",
     "Mes fils": "My feeds",
     "Messages": "Messages",
+    "Publications": "Posts",
+    "Aucune publication sur cet événement pour le moment.": "No post on this event yet.",
     "Aucun message pour le moment.": "No message yet.",
     "Lancez la conversation !": "Start the conversation!",
     "Les messages de l’équipe nationale à tous les membres.": "Messages from the national team to every member.",

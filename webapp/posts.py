@@ -31,7 +31,7 @@ from wtforms import HiddenField, SelectField, StringField, SubmitField, TextArea
 from wtforms.validators import Length, Optional
 
 from graphsvc import embeds, feed, posts
-from graphsvc.errors import Forbidden, Invalid
+from graphsvc.errors import Forbidden, Invalid, NotFound
 from webapp.graph import current_store
 from webapp.public import safe_next
 
@@ -146,6 +146,26 @@ def place_label(kind: str, name: str | None) -> str:
     if kind == "federation":
         return _("Fédération %(name)s", name=name or "")
     return name or ""
+
+
+@bp.app_template_global("posts_on")
+def posts_on(event_id: str) -> posts.Stream | None:
+    """The newest posts on an event as the viewer may read them (None when they may not)."""
+    if not current_user.is_authenticated:
+        return None
+    try:
+        return posts.stream(current_store(), current_user.id, event_id, limit=PAGE_SIZE)
+    except (NotFound, Forbidden, Invalid):
+        return None
+
+
+@bp.app_template_global("post_form")
+def post_form(place_id: str) -> PostForm:
+    """The composer's form for one place, coming back to the current page."""
+    form = PostForm(formdata=None)
+    form.place.data = place_id
+    form.next.data = request.path
+    return form
 
 
 # --- pages -------------------------------------------------------------------------

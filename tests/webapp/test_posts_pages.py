@@ -165,3 +165,34 @@ def test_a_coopains_post_elsewhere_reaches_the_feed(auth, client, falkordb_store
     page = client.get("/fil").get_data(as_text=True)
     assert "Nouvelles de Paris" in page and "Paul Parisien" in page and "Paris 1er" in page
     assert "https://w.soundcloud.com/player/?url=https%3A%2F%2Fsoundcloud.com%2Fforss%2Fflickermood" in page
+
+
+def test_members_post_on_an_event_of_their_section_and_the_event_page_part_lists_them(auth, client, falkordb_store,
+                                                                                     people):
+    import time
+
+    from flask import render_template_string
+
+    from graphsvc import events
+
+    store = falkordb_store
+    admins.bootstrap(store, people["bruno"], "section", "sec-69266")
+    start = int(time.time() * 1000) + 48 * 3600 * 1000
+    event = events.create(store, people["bruno"], "sec-69266",
+                          events.EventInput("Réunion publique", start, start + 7200 * 1000, place="Salle Camille-Claudel"))
+    auth.login("alice@example.org")
+    response = publish(client, {"place": event.id, "text": "J’apporte les affiches <b>!</b>", "next": f"/evenements/{event.id}"})
+    assert response.status_code == 303 and response.headers["Location"].startswith(f"/evenements/{event.id}#publication-")
+    feed_page = client.get("/fil").get_data(as_text=True)
+    assert "J’apporte les affiches &lt;b&gt;!&lt;/b&gt;" in feed_page and f'href="/evenements/{event.id}">Réunion publique' in feed_page
+    with client:
+        client.get("/fil")
+        part = render_template_string('{% include "posts/_event_posts.html" %}', event=event)
+    assert "Publications" in part and "J’apporte les affiches" in part and f'value="{event.id}"' in part
+    auth.logout()
+    auth.login("paul@example.org")  # another federation: the event is not for him
+    refused = publish(client, {"place": event.id, "text": "Moi aussi"})
+    assert "vous ne pouvez pas publier sur cet événement" in client.get(refused.headers["Location"]).get_data(as_text=True)
+    with client:
+        client.get("/fil")
+        assert render_template_string('{% include "posts/_event_posts.html" %}', event=event).strip() == ""
