@@ -131,6 +131,17 @@ class Page:
 
 
 @dataclass(frozen=True)
+class Unit:
+    """A section, a federation or the national level, with the units its agenda covers."""
+
+    id: str
+    name: str | None
+    level: str
+    federation_number: str | None
+    unit_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Agenda:
     unit_id: str
     unit_name: str | None
@@ -352,9 +363,7 @@ def get(store: Store, viewer_id: str | None, event_id: str) -> Event:
 
 def create(store: Store, actor_id: str, unit_id: str, data: EventInput) -> Event:
     """A new event in a unit the actor animates; the section's members are told."""
-    unit_rows = store.read("events/unit_scope", unit_id=_id(unit_id, "unité"))
-    if not unit_rows:
-        raise NotFound("unité introuvable")
+    found = unit(store, unit_id)
     if not may_create(store, actor_id, unit_id):
         raise Forbidden("seuls les responsables de cette unité peuvent y créer un événement")
     now = accounts.now_ms()
@@ -362,8 +371,8 @@ def create(store: Store, actor_id: str, unit_id: str, data: EventInput) -> Event
     event_id = members.new_id()
     if not store.write("events/create", event_id=event_id, unit_id=unit_id, organiser_id=actor_id, now=now, **fields):
         raise NotFound("membre introuvable")
-    log.info("events: event created in a %s", unit_rows[0]["level"])
-    if unit_rows[0]["level"] == "section":
+    log.info("events: event created in a %s", found.level)
+    if found.level == "section":
         ids = [r["id"] for r in store.read("events/list_section_member_ids", section_id=unit_id, limit=MAX_NOTIFIED)]
         notifications.notify(store, ids, "event_created", actor_id=actor_id, subject_id=event_id,
                              subject_title=fields["title"], url=EVENT_PATH.format(event_id=event_id))
@@ -397,33 +406,36 @@ def cancel(store: Store, actor_id: str, event_id: str) -> bool:
     return bool(result["changed"])
 
 
+def unit(store: Store, unit_id: str) -> Unit:
+    """A unit and the units whose events its agenda shows: itself, those above
+    it and, for a federation, its sections."""
+    rows = store.read("events/unit_scope", unit_id=_id(unit_id, "unité"))
+    if not rows:
+        raise NotFound("unité introuvable")
+    row = rows[0]
+    return Unit(row["id"], row["name"], row["level"], row["federation_number"], tuple(row["unit_ids"]))
+
+
 def agenda(store: Store, viewer_id: str | None, unit_id: str, *, cursor: str | None = None,
            limit: int = 20) -> Agenda:
     """The upcoming events a unit's members should see: the unit's, those of the
     units above it and, for a federation, of its sections; soonest first."""
     _limit(limit, MAX_PAGE)
     after_start, after_id = _cursor(cursor)
-    rows = store.read("events/unit_scope", unit_id=_id(unit_id, "unité"))
-    if not rows:
-        raise NotFound("unité introuvable")
-    unit = rows[0]
-    listed = store.read("events/list_in_units", unit_ids=unit["unit_ids"], now=accounts.now_ms(),
+    found = unit(store, unit_id)
+    listed = store.read("events/list_in_units", unit_ids=list(found.unit_ids), now=accounts.now_ms(),
                         after_start=after_start, after_id=after_id, limit=limit + 1)
-    return Agenda(unit["id"], unit["name"], unit["level"], unit["federation_number"], _page(listed, limit),
-                  may_create(store, viewer_id, unit["id"]))
+    return Agenda(found.id, found.name, found.level, found.federation_number, _page(listed, limit),
+                  may_create(store, viewer_id, found.id))
 
 
-def calendar_events(store: Store, unit_id: str, *, since_ms: int, limit: int = 500) -> tuple[Agenda, tuple[Summary, ...]]:
-    """The events of a unit's calendar feed: those of its agenda ending after `since_ms`."""
+def calendar_events(store: Store, unit_id: str, *, since_ms: int, limit: int = 500) -> tuple[Unit, tuple[Summary, ...]]:
+    """A unit's calendar feed: the events of its agenda ending at `since_ms` or later."""
     _limit(limit, 1000)
-    rows = store.read("events/unit_scope", unit_id=_id(unit_id, "unité"))
-    if not rows:
-        raise NotFound("unité introuvable")
-    unit = rows[0]
-    listed = store.read("events/list_in_units", unit_ids=unit["unit_ids"], now=since_ms,
+    found = unit(store, unit_id)
+    listed = store.read("events/list_in_units", unit_ids=list(found.unit_ids), now=since_ms,
                         after_start=-1, after_id="", limit=limit)
-    return (Agenda(unit["id"], unit["name"], unit["level"], unit["federation_number"], Page((), None), False),
-            tuple(Summary(**r) for r in listed))
+    return found, tuple(Summary(**row) for row in listed)
 
 
 def mine(store: Store, member_id: str, *, cursor: str | None = None, limit: int = 20) -> Page:

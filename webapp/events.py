@@ -238,7 +238,7 @@ def calendar_event(event_id):
 def _feed(unit_id: str, filename: str) -> Response:
     since = int((datetime.now(timezone.utc) - timedelta(days=FEED_PAST_DAYS)).timestamp() * 1000)
     unit, items = events.calendar_events(current_store(), unit_id, since_ms=since, limit=FEED_LIMIT)
-    cal = _calendar(f"Coopol · {unit.unit_name}")
+    cal = _calendar(f"Coopol · {unit.name}")
     for item in items:
         cal.add_component(_vevent(item))
     return _ics(cal, filename)
@@ -290,17 +290,12 @@ def _form_input(form: EventForm) -> events.EventInput:
     )
 
 
-def _unit_name(unit_id: str) -> tuple[str, str | None, str]:
-    found = events.agenda(current_store(), None, unit_id, limit=1)
-    return found.unit_level, found.federation_number, found.unit_name or ""
-
-
 @bp.route("/evenements/nouveau", methods=["GET", "POST"])
 @login_required
 def create():
     unit_id = request.args.get("unite", "")
     store = current_store()
-    level, number, name = _unit_name(unit_id)
+    found = events.unit(store, unit_id)
     if not events.may_create(store, current_user.id, unit_id):
         raise Forbidden("seuls les responsables de cette unité peuvent y créer un événement")
     form = EventForm()
@@ -312,13 +307,13 @@ def create():
             form.form_errors.append(str(exc))
             status = 400
         else:
-            flash(_("Événement créé : les membres de la section sont prévenus.") if level == "section"
+            flash(_("Événement créé : les membres de la section sont prévenus.") if found.level == "section"
                   else _("Événement créé."), "success")
             return redirect(url_for("events.show", event_id=made.id))
     elif form.is_submitted():
         status = 400
-    return render_template("events/form.html", form=form, unit_name=name, event=None,
-                           back=unit_url(unit_id, level, number)), status
+    return render_template("events/form.html", form=form, unit_name=found.name, event=None,
+                           back=unit_url(found.id, found.level, found.federation_number)), status
 
 
 @bp.route("/evenements/<event_id>/modifier", methods=["GET", "POST"])
