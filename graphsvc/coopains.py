@@ -21,7 +21,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from graphsvc import accounts, members
+from graphsvc import accounts, members, notifications
 from graphsvc.errors import Forbidden, Invalid, NotFound
 from graphsvc.store import Store
 
@@ -154,6 +154,7 @@ def request(store: Store, actor_id: str, other_id: str, message: str | None = No
     if not rows or not rows[0]["requested"]:
         # The state changed between the read and the write (a block, an accept...).
         return Outcome(_state(store, actor, other), False)
+    notifications.notify(store, [other], "coopain_request", actor_id=actor, subject_id=actor, url="/coopains/demandes")
     return Outcome("requested_by_me", True)
 
 
@@ -170,6 +171,7 @@ def accept(store: Store, actor_id: str, other_id: str) -> Outcome:
     rows = store.write("coopains/accept", actor_id=actor, other_id=other, low_id=low, high_id=high, now=accounts.now_ms())
     if not rows or not rows[0]["linked"]:
         return Outcome(_state(store, actor, other), False)
+    notifications.notify(store, [other], "coopain_accepted", actor_id=actor, subject_id=actor, url=f"/membres/{actor}")
     return Outcome("coopains", True)
 
 
