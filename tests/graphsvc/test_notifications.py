@@ -110,3 +110,15 @@ def test_marking_someone_elses_notification_is_refused_and_marks_nothing(people)
         notifications.mark_read(store, p["bruno"], "everything")
     assert notifications.unread_count(store, p["bruno"]) == 1
     assert notifications.unread_count(store, p["chloe"]) == 1
+
+
+def test_a_coopain_request_notifies_the_other_and_an_acceptance_the_requester(people):
+    store, p = people
+    coopains.request(store, p["alice"], p["bruno"])
+    [asked] = notifications.list_notifications(store, p["bruno"]).items
+    assert (asked.kind, asked.actor_id, asked.url) == ("coopain_request", p["alice"], "/coopains/demandes")
+    coopains.request(store, p["alice"], p["bruno"])  # asking again tells nobody again
+    coopains.accept(store, p["bruno"], p["alice"])
+    [accepted] = notifications.list_notifications(store, p["alice"]).items
+    assert (accepted.kind, accepted.actor_name, accepted.url) == ("coopain_accepted", "Bruno Test", f"/membres/{p['bruno']}")
+    assert notifications.unread_count(store, p["bruno"]) == 1
