@@ -66,6 +66,9 @@ EXPORT_PARTS: tuple[tuple[str, str], ...] = (
     ("event_answers", "events/export_answers"),
     ("volunteering", "events/export_volunteering"),
     ("events_organised", "events/export_organised"),
+    ("comments", "comments/export_member"),
+    ("following", "notifications/export_follows"),
+    ("notifications", "notifications/export_member"),
 )
 
 ERASE_STEPS: tuple[str, ...] = (
@@ -75,6 +78,7 @@ ERASE_STEPS: tuple[str, ...] = (
     "contacts/erase_hashes",
     "mydata/erase_notifications",
     "mydata/erase_notifications_caused",
+    "comments/erase_member",
     "posts/erase_member",
     "events/erase_volunteering",
     "mydata/erase_links",

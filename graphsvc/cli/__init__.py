@@ -73,6 +73,7 @@ from graphsvc.cli import (  # noqa: E402,F401
     bench_feed,
     contacts,
     coopains,
+    digest,
     members,
     mydata,
     neo4j,
