@@ -348,7 +348,7 @@ def stream(store: Store, viewer_id: str, place_id: str, cursor: str | None = Non
     if place["place_kind"] == "event":
         rows = store.read("posts/list_event", event_id=place_id, **params)
     else:
-        rows = store.read("posts/list_unit", unit_id=place_id, **params)
+        rows = _unit_rows(store, place_id, params)
     items = tuple(from_row(row) for row in rows[:limit])
     more = len(rows) > limit
     kind = "event" if place["place_kind"] == "event" else place["unit_level"]
@@ -359,6 +359,22 @@ def stream(store: Store, viewer_id: str, place_id: str, cursor: str | None = Non
         may_post=_may_post(store, viewer_id, place),
         may_moderate=right is not None,
     )
+
+
+def _unit_rows(store: Store, unit_id: str, params: dict) -> list[dict]:
+    """A unit's stream after the cursor: the cursor's month and the month before
+    through the `stream_month` index, the older months by walking the stream
+    only when those do not fill the page (as `feed.page` does)."""
+    newest = month_of(min(params["before_at"], accounts.now_ms()))
+    months = (newest, previous_month(newest))
+    rows = store.read("posts/list_unit_months", buckets=[f"{unit_id}:{m}" for m in months], **params)
+    if len(rows) < params["limit"]:
+        older = dict(params, limit=params["limit"] - len(rows))
+        cutoff = month_start(months[-1])
+        if cutoff < params["before_at"]:
+            older.update(before_at=cutoff, before_id="")
+        rows += store.read("posts/list_unit", unit_id=unit_id, **older)
+    return rows
 
 
 def places(store: Store, actor_id: str) -> tuple[Place, ...]:

@@ -226,3 +226,23 @@ def test_a_members_posts_join_their_export_and_leave_with_their_erasure(world):
     assert [p.id for p in posts.stream(store, ids["manager"], "sec-69266").items] == [other.id]
     assert store.read("posts/export_member", member_id=ids["member"], limit=10) == []
     assert snapshot(store)[0]["Post"] == 1
+
+
+def test_a_stream_pages_through_two_years_of_posts_in_order(world):
+    """The month index for the latest months, the walk below them: together, every post once, in order."""
+    from graphsvc import bench_feed
+
+    store, ids = world
+    people = [p for p in bench_feed.member_places(store) if p.section_id == "sec-69266"]
+    bench_feed.add_posts(store, 60, seed=5, people=people)
+    expected = sorted(((r["created_at"], r["id"]) for p in people
+                       for r in store.read("posts/export_member", member_id=p.id, limit=1000)
+                       if r["place_id"] == "sec-69266"), reverse=True)
+    seen, cursor = [], None
+    while True:
+        page = posts.stream(store, ids["member"], "sec-69266", cursor, limit=6)
+        seen += [p.sort_key for p in page.items]
+        if page.next_cursor is None:
+            break
+        cursor = page.next_cursor
+    assert seen == expected and len(expected) > 30

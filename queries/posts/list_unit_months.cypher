@@ -1,0 +1,29 @@
+// One page of a unit's stream in some months ($buckets: its `stream_month`
+// keys, "<unit id>:<yyyymm>"), newest first, after the cursor: an index seek
+// instead of a walk through the whole stream (`posts/list_unit` serves the
+// months below when these do not fill the page). Hidden posts only for the
+// author and, with $show_hidden, the unit's moderators; authors blocked
+// either way with the viewer are left out.
+// mode: read
+// params: buckets, viewer_id, show_hidden, before_at, before_id, limit
+// returns: id, text, link_url, embed_provider, embed_url, created_at, edited_at, hidden_at, hidden_reason, author_id, author_name, author_section, place_id, place_name, place_kind, unit_id, comments
+MATCH (v:Member {id: $viewer_id})
+OPTIONAL MATCH (v)-[:BLOCKED]-(x:Member)
+WITH collect(x.id) AS blocked
+MATCH (p:Post)
+WHERE p.stream_month IN $buckets
+  AND (p.created_at < $before_at OR (p.created_at = $before_at AND p.id < $before_id))
+MATCH (p)-[:BY]->(a:Member)
+WHERE (p.hidden_at IS NULL OR $show_hidden OR a.id = $viewer_id) AND NOT a.id IN blocked
+WITH p, a
+ORDER BY p.created_at DESC, p.id DESC
+LIMIT $limit
+MATCH (p)-[:IN]->(u:OrgUnit)
+OPTIONAL MATCH (a)-[:BELONGS_TO]->(asec:Section)
+RETURN p.id AS id, p.text AS text, p.link_url AS link_url, p.embed_provider AS embed_provider,
+       p.embed_url AS embed_url, p.created_at AS created_at, p.edited_at AS edited_at,
+       p.hidden_at AS hidden_at, p.hidden_reason AS hidden_reason,
+       a.id AS author_id, a.display_name AS author_name, asec.name AS author_section,
+       u.id AS place_id, u.name AS place_name, u.level AS place_kind, u.id AS unit_id,
+       size([(m:Comment)-[:ON]->(p) WHERE m.hidden_at IS NULL | m.id]) AS comments
+ORDER BY created_at DESC, id DESC
