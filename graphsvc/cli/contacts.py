@@ -16,7 +16,7 @@ from graphsvc.cli import cli
 from graphsvc.cli.bench import bench, bench_graph, machine
 from graphsvc.cli.seed import progress_bar
 from graphsvc.config import instance_secret
-from graphsvc.errors import Invalid, NotFound
+from graphsvc.errors import Invalid, NotFound, StoreError
 
 RETENTION_ENV = "COOPOL_CONTACTS_RETENTION_DAYS"
 
@@ -128,6 +128,16 @@ def rehash_cmd(obj, as_json, quiet):
 # --- bench contacts -------------------------------------------------------------------
 
 
+def _await_schema(store, attempts: int = 30) -> None:
+    for _ in range(attempts):
+        try:
+            store.apply_schema()
+            return
+        except StoreError:
+            continue
+    raise click.ClickException("the graph's uniqueness constraints were not built in time")
+
+
 def _vcard(index: int, emails: list[str], phones: list[str]) -> str:
     lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:Contact {index}", f"N:{index};Contact;;;"]
     lines += [f"EMAIL;TYPE=INTERNET:{e}" for e in emails] + [f"TEL;TYPE=CELL:{p}" for p in phones]
@@ -173,7 +183,12 @@ def bench_contacts_cmd(obj, members, contacts_count, share, seed_value, as_json)
             demo.create_synthetic_sections(store, federations=100, sections_per_federation=40)
         network = demo.generate(demo.read_sections(store), demo.read_roles(store), members, seed_value, 0.0,
                                 now_ms=int(time.time() * 1000), password_hash="bench", progress=progress)
-        bulk.load_network(store, network, progress=progress)
+        try:
+            bulk.load_network(store, network, progress=progress)
+        except StoreError:
+            # The uniqueness constraints of a million members can take longer to build than the
+            # store waits for on a busy machine: the members are loaded; wait for them here.
+            _await_schema(store)
         people = [(m[0], m[1], m[4]) for m in network.members]
         loaded = time.monotonic() - started
         started = time.monotonic()
