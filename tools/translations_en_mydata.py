@@ -24,6 +24,22 @@ EN = {
     "jamais conservées, seulement des empreintes chiffrées.":
         "Your password is only kept as a hash (argon2id), and so are your sessions: neither is in the file. "
         "The details of your contacts who are not members are never kept, only keyed hashes.",
+    "Vos publications": "Your posts",
+    "Vos réponses aux événements": "Your answers to events",
+    "Les tâches pour lesquelles vous êtes volontaire": "The tasks you volunteer for",
+    "Les événements que vous organisez": "The events you organise",
+    "Vos commentaires": "Your comments",
+    "Les conversations que vous suivez": "The conversations you follow",
+    "Vos notifications": "Your notifications",
+    "Adresse e-mail et téléphone enregistrés.": "E-mail address and phone saved.",
+    "Rien n'a changé.": "Nothing changed.",
+    "Un autre compte utilise déjà cette adresse e-mail.": "Another account already uses this e-mail address.",
+    "Indiquez votre adresse e-mail et votre mot de passe.": "Give your e-mail address and your password.",
+    "Refusé : %(reason)s.": "Refused: %(reason)s.",
+    "Mon adresse e-mail et mon téléphone": "My e-mail address and phone",
+    "L'adresse e-mail sert à vous connecter. Votre mot de passe confirme le changement.":
+        "Your e-mail address is your login. Your password confirms the change.",
+    "Téléphone (facultatif)": "Phone (optional)",
     "Télécharger mes données": "Download my data",
     "Un fichier JSON contenant tout ce qui précède, lisible par d'autres logiciels.":
         "A JSON file holding all of the above, readable by other software.",
@@ -40,7 +56,6 @@ EN = {
     "Votre mot de passe": "Your password",
     "Tapez %(word)s pour confirmer": "Type %(word)s to confirm",
     "Tapez %(word)s pour confirmer.": "Type %(word)s to confirm.",
-    "Supprimer définitivement mon compte": "Delete my account for good",
     "Mot de passe incorrect.": "Wrong password.",
     "Au revoir": "Goodbye",
     "Votre compte est supprimé": "Your account is deleted",

@@ -47,6 +47,13 @@ PART_LABELS = {
     "dismissed_suggestions": _l("Les suggestions que vous avez écartées"),
     "animation_rights": _l("Vos droits d'animation"),
     "contacts": _l("Vos carnets d'adresses importés (empreintes chiffrées, jamais les coordonnées)"),
+    "posts": _l("Vos publications"),
+    "event_answers": _l("Vos réponses aux événements"),
+    "volunteering": _l("Les tâches pour lesquelles vous êtes volontaire"),
+    "events_organised": _l("Les événements que vous organisez"),
+    "comments": _l("Vos commentaires"),
+    "following": _l("Les conversations que vous suivez"),
+    "notifications": _l("Vos notifications"),
 }
 
 
@@ -64,7 +71,7 @@ class EraseForm(FlaskForm):
         validators=[InputRequired(), Length(max=50)],
         render_kw={"autocomplete": "off", "spellcheck": "false"},
     )
-    submit = SubmitField(_l("Supprimer définitivement mon compte"))
+    submit = SubmitField(_l("Supprimer mon compte"))
 
 
 class IdentifiersForm(FlaskForm):
