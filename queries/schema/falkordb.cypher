@@ -19,6 +19,8 @@ CREATE INDEX FOR (r:Role) ON (r.key);
 CREATE INDEX FOR (s:Session) ON (s.id_hash);
 CREATE INDEX FOR (n:Notification) ON (n.id);
 CREATE INDEX FOR (c:Comment) ON (c.id);
+// The e-mail digest finds the members with recent unread notifications by time.
+CREATE INDEX FOR (n:Notification) ON (n.at);
 CREATE INDEX FOR (p:Post) ON (p.id);
 // A stream's posts of one month (feed.page seeks the latest months of a member's streams).
 CREATE INDEX FOR (p:Post) ON (p.stream_month);
