@@ -28,13 +28,16 @@ with it (the conversation was about it).
 
 from __future__ import annotations
 
+import base64
+import binascii
 import calendar
+import re
 import time
 import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
 
-from graphsvc import accounts, admins, embeds, members
+from graphsvc import accounts, admins, embeds, members, notifications
 from graphsvc.errors import Forbidden, Invalid, NotFound
 from graphsvc.store import Store
 
@@ -186,14 +189,8 @@ def create(store: Store, actor_id: str, place_id: str, text: str | None, link: s
                            stream_month=stream_month(place_id, now), **content)
     if not rows:
         raise NotFound("fil introuvable")
-    _follow(store, actor_id, post_id)
+    notifications.follow(store, actor_id, post_id, auto=True)  # new comments will tell the author
     return get(store, actor_id, post_id)
-
-
-def _follow(store: Store, member_id: str, post_id: str) -> None:
-    from graphsvc import notifications
-
-    notifications.follow(store, member_id, post_id, auto=True)
 
 
 def _refusal(place: dict) -> str:
@@ -287,17 +284,11 @@ FIRST = (2**62, "")  # before everything: the first page
 
 def encode_cursor(created_at: int, item_id: str) -> str:
     """An opaque token for "the items after this one" (no offset: stable while people post)."""
-    import base64
-
     return base64.urlsafe_b64encode(f"{created_at}.{item_id}".encode()).decode().rstrip("=")
 
 
 def decode_cursor(token: str | None) -> tuple[int, str]:
     """(created_at, id) of a token made by `encode_cursor`; `Invalid` for anything else."""
-    import base64
-    import binascii
-    import re
-
     if token is None or token == "":
         return FIRST
     if not isinstance(token, str) or len(token) > 200 or not re.fullmatch(r"[A-Za-z0-9_-]+", token):
@@ -379,7 +370,7 @@ def _unit_rows(store: Store, unit_id: str, params: dict) -> list[dict]:
 
 def places(store: Store, actor_id: str) -> tuple[Place, ...]:
     """The streams a member may post in, from the nearest: section, federation, national."""
-    from graphsvc import feed
+    from graphsvc import feed  # feed builds on this module
 
     me = feed.member(store, actor_id)
     candidates = (
