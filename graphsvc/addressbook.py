@@ -11,11 +11,12 @@ hashes and matches them. Everything here fails with `Invalid` and a French
 message saying what is wrong and where (ligne, fiche); a bad e-mail or phone
 only drops that identifier, never the file.
 
-vCards are read line by line with vobject's own unfolding (folded lines,
-quoted-printable soft breaks) and line parser, not with `readComponents`:
-that builds an object per property (20 s for 20,000 cards here, against well
-under a second) and fails a whole file on one unreadable property, where a
-phone's export should lose that property only.
+vCards are read card by card with vobject's line parser (`parseLine`), after
+unfolding the lines as vobject does (`_logical_lines`, linear where vobject's is
+quadratic), not with `readComponents`: that builds an object per property (20 s
+for 20,000 cards here) and fails a whole file on one unreadable property, where
+a phone's export should lose that property only. Only the lines needed (FN, N,
+ORG, EMAIL, TEL; BEGIN and END) are parsed; PHOTO and the rest are skipped.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import phonenumbers
-from vobject.base import ParseError, getLogicalLines, parseLine
+from vobject.base import ParseError, parseLine
 
 from graphsvc import identity
 from graphsvc.errors import Invalid
@@ -191,10 +192,11 @@ def _refuse_control_characters(text: str) -> None:
 
 _VCARD_START = re.compile(r"[\ufeff\s]*BEGIN[ \t]*:[ \t]*VCARD[ \t]*(\r\n|\r|\n|$)", re.IGNORECASE)
 _VCARD_BEGIN_LINE = re.compile(r"^[ \t]*BEGIN[ \t]*:[ \t]*VCARD[ \t]*\r?$", re.IGNORECASE | re.MULTILINE)
+MAX_LINE = 100_000  # characters of a property kept (a 10 kB name quoted-printable is 30 kB)
 # The lines kept of a card, and how many: every other line (PHOTO...) is skipped unparsed.
 _KEPT_PER_CARD = {"FN": 1, "N": 1, "ORG": 1, "EMAIL": MAX_PER_CONTACT, "TEL": 2 * MAX_PER_CONTACT}
 _WANTED_PROPERTY = re.compile(r"[ \t]*(?:[A-Za-z0-9-]+\.)?(BEGIN|END|FN|N|ORG|EMAIL|TEL)[ \t]*(?=[;:])", re.IGNORECASE)
-_SWALLOWED_BOUNDARY = re.compile(r"\n((?:BEGIN|END)[ \t]*:[ \t]*VCARD)[ \t]*(?=\n|$)", re.IGNORECASE)
+_CARD_BOUNDARY = re.compile(r"[ \t]*(BEGIN|END)[ \t]*:[ \t]*VCARD[ \t]*", re.IGNORECASE)
 _ESCAPED = re.compile(r"\\(.)", re.DOTALL)
 _UNESCAPED_SEMICOLON = re.compile(r"(?<!\\);")
 
@@ -231,7 +233,8 @@ class _Reader:
                 card = None
             elif card is not None and name in _KEPT_PER_CARD:
                 kept = card.setdefault(name, [])
-                if len(kept) < _KEPT_PER_CARD[name]:  # a card of a million TEL lines parses twenty
+                # a card of a million TEL lines parses twenty; a line of megabytes, none
+                if len(kept) < _KEPT_PER_CARD[name] and len(line) <= MAX_LINE and line.find(":", 0, 1_000) > 0:
                     kept.append(line)
         if card is not None:
             raise Invalid(_truncated_card(self.read + 1, card_line))
@@ -315,17 +318,38 @@ class _Entry:
 
 
 def _logical_lines(text: str) -> Iterator[tuple[str, int]]:
-    """vobject's logical lines (folds and quoted-printable soft breaks joined), with their line numbers.
+    """(logical line, number of its first physical line), unfolded as vobject's
+    `getLogicalLines(allowQP=True)` does, in linear time.
 
-    A quoted-printable value ending with a stray "=" swallows the next line, which
-    some phones make END:VCARD: that line is given back, not the card lost."""
-    for line, number in getLogicalLines(io.StringIO(text, newline=""), allowQP=True):
-        if "\n" in line and _SWALLOWED_BOUNDARY.search(line):
-            for part in _SWALLOWED_BOUNDARY.split(line):  # property, boundary, [rest of the line...]
-                if part.strip():
-                    yield part.strip("\n"), number
+    A line starting with a blank continues the previous one (folding); in a
+    quoted-printable property, a line ending with "=" continues on the next,
+    joined with a newline the decoding removes (vCard 2.1 soft line break). vobject
+    copies the line read so far at each physical line: a 1 MB folded photo cost
+    1 s, a 1 MB chain of soft breaks 76 s. A soft break before END:VCARD (some
+    phones write one) does not swallow the end of the card."""
+    logical: list[str] = []
+    first = 0
+    quoted_printable = soft_break = False
+    for number, physical in enumerate(io.StringIO(text, newline=""), start=1):
+        line = physical.rstrip("\r\n")
+        if not line.strip():  # a blank line ends the logical line
+            if logical:
+                yield "".join(logical), first
+            logical, quoted_printable, soft_break = [], False, False
+            continue
+        if soft_break and not _CARD_BOUNDARY.fullmatch(line):
+            logical += ("\n", line)
+        elif line[0] in " \t" and logical:
+            logical.append(line[1:])
+            quoted_printable = quoted_printable or "quoted-printable" in line.lower()
         else:
-            yield line, number
+            if logical:
+                yield "".join(logical), first
+            logical, first = [line[1:] if line[0] in " \t" else line], number
+            quoted_printable = "quoted-printable" in line.lower()
+        soft_break = quoted_printable and line.endswith("=")
+    if logical:
+        yield "".join(logical), first
 
 
 def _is_vcard(line: str, found: re.Match[str]) -> bool:
@@ -417,6 +441,7 @@ def _unescape(value: str) -> str:
 HEADER_SEARCH_LINES = 30  # LinkedIn puts a few "Notes:" lines before its header
 _DELIMITERS = (",", ";", "\t")
 MAX_COLUMN_NAME = 40  # a longer cell is a sentence (LinkedIn's notes), not a column name
+MAX_COLUMNS = 500  # Outlook writes 92 columns, Google about 90; a line of thousands of cells is no header
 _EMAIL_WORDS = frozenset({"email", "mail", "courriel", "messagerie", "mel"})
 _PHONE_WORDS = frozenset({"phone", "telephone", "tel", "mobile", "portable", "cellulaire", "cell", "gsm", "radiotelephone"})
 _NOT_IDENTIFIER = frozenset(
@@ -501,9 +526,9 @@ def _find_csv_header(text: str) -> _Header:
     first_cells: list[str] = []
     for number, line in enumerate(itertools.islice(io.StringIO(text, newline=""), HEADER_SEARCH_LINES), start=1):
         candidates = [(d, next(csv.reader([line[:100_000]], delimiter=d), [])) for d in _DELIMITERS]
-        delimiter, cells = max(candidates, key=lambda candidate: len(candidate[1]))
+        candidates = [(d, cells) for d, cells in candidates if len(cells) <= MAX_COLUMNS]
         if number == 1:
-            first_cells = cells
+            first_cells = max((cells for _, cells in candidates), key=len, default=[])
         recognised = [(len(cells), d, cells, _csv_format(cells)) for d, cells in candidates]
         recognised = [found for found in recognised if found[3]]
         if recognised:

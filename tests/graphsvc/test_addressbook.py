@@ -170,6 +170,13 @@ def test_a_plain_spreadsheet_with_email_and_phone_columns_is_read_as_outlook_csv
     assert book.contacts == (Contact("Paul Durand", ("paul@example.org",), ("+33199001242",)),)
 
 
+def test_a_contact_keeps_at_most_ten_emails_and_ten_phones():
+    lines = [f"EMAIL:e{i}@example.org" for i in range(30)] + [f"TEL:01 99 00 13 {i:02d}" for i in range(30)]
+    (contact,) = read_address_book(vcard("FN:Many", *lines)).contacts
+    assert contact.emails == tuple(f"e{i}@example.org" for i in range(10))
+    assert contact.phones == tuple(f"+331990013{i:02d}" for i in range(10))
+
+
 def test_progress_is_reported_every_few_hundred_entries_and_at_the_end():
     data = b"".join(vcard(f"FN:P{i}", f"EMAIL:p{i}@example.org") for i in range(1_200))
     calls: list[tuple[int, int]] = []
@@ -192,6 +199,7 @@ def test_progress_is_reported_every_few_hundred_entries_and_at_the_end():
         ("Prénom;Nom;E-mail\n".encode("cp1252") + b"\x81\x8d\x8f\n", "encodage non reconnu .*octet 19"),
         (b"\xff\xfeA\x00B", "s'annonce en UTF-16 mais ne l'est pas"),
         (b"Bonjour voici mes contacts", "format non reconnu : ce n'est ni un vCard ni un CSV"),
+        (b"x," * 5_000 + b"\n" + b"x," * 5_000, "ce n'est ni un vCard ni un CSV"),
         (b"foo,bar,baz\n1,2,3\n", r"n'a ni colonne d'e-mail ni colonne de téléphone \(colonnes : foo, bar, baz"),
         (b"Jean,Dupont,jean@example.org,0199001234\n", "pas de ligne d'en-tête : la ligne 1 contient déjà des données"),
         (b"First Name,Last Name,E-mail Address\r\n", "aucun contact"),
@@ -200,7 +208,7 @@ def test_progress_is_reported_every_few_hundred_entries_and_at_the_end():
         (b"BEGIN:VCARD\nFN:A\nBEGIN:VCARD\nFN:B\nEND:VCARD\n", r"tronqué : la fiche 1 \(ligne 1\)"),
     ],
     ids=[
-        "empty", "blank", "bom-only", "binary", "xlsx", "pdf", "undecodable", "broken-utf16", "prose",
+        "empty", "blank", "bom-only", "binary", "xlsx", "pdf", "undecodable", "broken-utf16", "prose", "5000-columns",
         "unknown-csv", "csv-without-header", "header-only", "huge-field", "truncated-vcard", "unclosed-vcard",
     ],
 )
@@ -254,6 +262,7 @@ def test_hostile_identifiers_are_dropped_not_the_file():
         "EMAIL:" + "a" * 10_000 + "@example.org",
         "TEL:\u202e0199001243",
         "TEL:" + "9" * 5_000,
+        "TEL" + ";TYPE=x" * 50_000 + ":01 99 00 12 44",  # a megabyte of parameters is not parsed
     ) + vcard("FN:Fine", "EMAIL: Fine@Example.ORG ")
     book = read_address_book(data)
     assert (book.read, book.valid, book.rejected) == (2, 2, 0)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import unicodedata
 
 import phonenumbers
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from vobject.base import getLogicalLines
 
-from graphsvc.addressbook import AddressBook, read_address_book
-from graphsvc.errors import Invalid
 from graphsvc import identity
+from graphsvc.addressbook import AddressBook, _logical_lines, read_address_book
+from graphsvc.errors import Invalid
 from graphsvc.identity import clean_display_name, normalise_email, normalise_phone
 
 # No deadline: the machine is shared, and timings belong in benchmarks.
@@ -169,6 +171,28 @@ def test_any_bytes_give_a_book_or_invalid(data):
 @given(st.text(max_size=2_000), st.sampled_from(("utf-8", "utf-16", "cp1252")))
 def test_any_text_gives_a_book_or_invalid(text, encoding):
     check_book(outcome(read_address_book, text.encode(encoding, "replace")))
+
+
+physical_lines = st.lists(
+    st.one_of(
+        st.sampled_from(
+            (
+                "FN;ENCODING=QUOTED-PRINTABLE:=C3=A9=", "NOTE;quoted-printable:a=", "x=", "=", " folded", "\tfolded=",
+                " ", "", "TEL:01", "EMAIL:a@example.org", "N:a;b", "Quoted-Printable=",
+            )
+        ),
+        st.text(st.characters(blacklist_characters="\r\n"), max_size=12),
+    ),
+    max_size=14,
+)
+
+
+@PROFILE
+@given(physical_lines, st.sampled_from(("\r\n", "\n", "\r")))
+def test_lines_are_unfolded_as_vobject_unfolds_them(lines, newline):
+    text = newline.join(lines)
+    ours = [line for line, _ in _logical_lines(text)]
+    assert ours == [line for line, _ in getLogicalLines(io.StringIO(text, newline=""), allowQP=True)]
 
 
 vcard_lines = st.one_of(
