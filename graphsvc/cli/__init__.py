@@ -67,6 +67,7 @@ def main() -> None:
 
 # Command modules register themselves on `cli`.
 from graphsvc.cli import (  # noqa: E402,F401
+    addressbook,
     admin,
     admins,
     bench,
