@@ -69,6 +69,7 @@ EXPORT_PARTS: tuple[tuple[str, str], ...] = (
     ("comments", "comments/export_member"),
     ("following", "notifications/export_follows"),
     ("notifications", "notifications/export_member"),
+    ("dashboard_exports", "dashboard/export_member"),
 )
 
 ERASE_STEPS: tuple[str, ...] = (

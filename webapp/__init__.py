@@ -56,6 +56,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     from webapp import events
     from webapp import conversations
+    from webapp import dashboard
 
     graph.init_app(app)
     i18n.init_app(app)
@@ -72,4 +73,5 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(posts.bp)
     app.register_blueprint(mydata.bp)
     app.register_blueprint(conversations.bp)
+    app.register_blueprint(dashboard.bp)
     return app

@@ -74,6 +74,7 @@ from graphsvc.cli import (  # noqa: E402,F401
     bench_feed,
     contacts,
     coopains,
+    dashboard,
     digest,
     members,
     mydata,
