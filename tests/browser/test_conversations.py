@@ -51,6 +51,7 @@ def test_a_comment_on_a_video_post_reaches_its_author_as_a_notification(visitor,
     theo.page.get_by_role("button", name="Commenter", exact=True).click()
     comment = theo.page.locator("li.comment").filter(has_text="Je partage")
     assert comment.locator(".comment-text").inner_text() == "Bravo ! <b>Je partage</b> dans ma boucle militante."
+    assert "Notre meeting de rentrée en vidéo : à partager !" in theo.page.locator("article.post-card").inner_text()
     assert theo.page.get_by_role("button", name="Suivi : ne plus suivre").is_visible()
     theo.assert_accessible()
     theo.screenshot("conversation-phone")

@@ -62,7 +62,9 @@ def test_a_comment_shows_under_the_post_and_the_author_sees_the_count_and_the_no
 
     auth.login("alice@example.org")
     home = client.get("/fil").get_data(as_text=True)
-    assert re.search(r'href="/notifications"[^>]*>Notifications <span class="badge" data-unread-badge[^>]*>1</span>', home)
+    link = re.search(r'<a href="/notifications" class="notifications-link">.*?</a>', home, re.S).group(0)
+    assert '<span class="visually-hidden">Notifications</span>' in link
+    assert re.search(r'data-unread-badge title="1 notification non lue">1</span>', link)
     listing = client.get("/notifications").get_data(as_text=True)
     assert "Bruno Test a commenté « Tractage dimanche, qui vient ? »" in listing
     assert f'href="/publications/{people["post"]}#commentaires"' in listing
