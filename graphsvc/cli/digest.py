@@ -1,13 +1,16 @@
-"""coopol digest send: the e-mail digest of unread notifications (run it daily)."""
+"""coopol digest send: the e-mail digest of unread notifications (run it daily);
+coopol bench conversations: the notifications and comments hot paths."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 
 import click
 
-from graphsvc import accounts, digest
+from graphsvc import accounts, bench_conversations, digest
 from graphsvc.cli import cli
+from graphsvc.cli.bench import bench, bench_graph, machine
 
 
 @cli.group("digest")
@@ -38,3 +41,29 @@ def send_cmd(obj, since_hours, dry_run, as_json):
         click.echo(f"{report.sent} digest(s) due (dry run: nothing sent)")
     else:
         click.echo(f"{report.sent} digest(s) sent ({where})")
+
+
+@bench.command("conversations")
+@click.option("--followers", type=click.IntRange(1, 100_000), default=1_000, show_default=True,
+              help="Members following the conversation a comment is added to.")
+@click.option("--notifications", "held", type=click.IntRange(1, 1_000_000), default=5_000, show_default=True,
+              help="Notifications held by the member whose unread count and list are read.")
+@click.option("--runs", type=click.IntRange(1, 10_000), default=50, show_default=True)
+@click.option("--bench-url", default=None, help="An empty graph to run on (default: a temporary embedded one).")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as one JSON object.")
+@click.pass_obj
+def bench_conversations_cmd(obj, followers, held, runs, bench_url, as_json):
+    """Time the header's unread count, the first page of notifications and a
+    comment notifying every follower of a conversation, through graphsvc."""
+    with bench_graph(obj, bench_url) as (store, url, _folder):
+        store.apply_schema()
+        result = bench_conversations.run(store, followers=followers, held=held, runs=runs)
+        backend = store.backend
+    report = {"backend": backend, "machine": machine(), **asdict(result)}
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False))
+        return
+    click.echo(f"{backend}: {held} notifications held, a conversation with {followers} followers, {runs} runs each")
+    for key in ("unread_count", "list_first_page", "comment_fan_out"):
+        t = report[key]
+        click.echo(f"  {key}: p50 {t['p50_ms']} ms, p99 {t['p99_ms']} ms")

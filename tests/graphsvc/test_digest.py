@@ -104,3 +104,12 @@ def test_an_smtp_url_is_checked():
     with pytest.raises(Exception, match="COOPOL_SMTP_URL"):
         digest.SmtpMailer("http://mail.example.org")
     assert digest.SmtpMailer("smtps://user:pw@mail.example.org:465").url.startswith("smtps://")
+
+
+def test_the_conversations_benchmark_times_the_three_paths(people):
+    from graphsvc import bench_conversations
+
+    store, _ = people
+    result = bench_conversations.run(store, followers=5, held=7, runs=3)
+    assert (result.followers, result.notifications, result.notified_per_comment) == (5, 7, 5)
+    assert [t.queries for t in (result.unread_count, result.list_first_page, result.comment_fan_out)] == [3, 3, 3]
