@@ -182,3 +182,20 @@ def test_the_digest_choice_is_saved(auth, client, falkordb_store, people):
     bad = client.post("/notifications/resume", data={"csrf_token": csrf_token(client, "/notifications"),
                                                       "digest": "hourly"})
     assert bad.status_code == 400 and digest.preference(falkordb_store, people["alice"]) == "never"
+
+
+def test_comments_under_an_event_and_a_login_link_for_visitors(auth, client, falkordb_store, people):
+    from graphsvc import accounts, events
+
+    start = accounts.now_ms() + 48 * 3600 * 1000
+    event = events.create(falkordb_store, people["manon"], "sec-69384", events.EventInput(
+        "Porte-à-porte", start, start + 7200 * 1000, place="Place Sathonay"))
+    anonymous = client.get(f"/evenements/{event.id}").get_data(as_text=True)
+    assert "pour lire les commentaires et participer" in anonymous
+    auth.login("bruno@example.org")
+    page = f"/evenements/{event.id}"
+    sent = client.post(f"/conversations/{event.id}/commentaires",
+                       data={"csrf_token": csrf_token(client, page), "text": "Je prends la rue Royale", "next": page})
+    assert sent.status_code == 303 and sent.headers["Location"].startswith(page + "#commentaire-")
+    assert "Je prends la rue Royale" in client.get(page).get_data(as_text=True)
+    assert [n.kind for n in notifications.list_notifications(falkordb_store, people["manon"]).items] == ["comment"]
