@@ -29,10 +29,13 @@ from wtforms.validators import DataRequired, Length
 
 from graphsvc import comments, digest, moderation, notifications
 from graphsvc.errors import Conflict, Forbidden, Invalid, NotFound, StoreError
+from webapp import security
 from webapp.graph import current_store
 from webapp.public import safe_next
 
 bp = Blueprint("conversations", __name__)
+
+LIMITS = {"COOPOL_COMMENT_LIMIT_ACCOUNT": "30 per 10 minutes"}  # comments a member may post
 
 COMMENTS_PER_PAGE = 100
 NOTIFICATIONS_PER_PAGE = 30
@@ -107,6 +110,12 @@ def _cursor_arg(name: str) -> str | None:
     return raw or None
 
 
+@bp.record_once
+def _limits(state) -> None:
+    for key, value in LIMITS.items():
+        state.app.config.setdefault(key, value)
+
+
 @bp.app_template_global("conversation")
 def conversation(subject_id: str) -> ThreadView | None:
     """The comments of a post or an event as the viewer may read them (None when
@@ -157,6 +166,7 @@ def add_comment(subject_id):
                 reason=_("il est vide") if not (form.text.data or "").strip()
                 else _("%(n)d caractères au plus", n=comments.MAX_TEXT)), "error")
         return redirect(f"{target}#commentaires", code=303)
+    security.hit("COOPOL_COMMENT_LIMIT_ACCOUNT", "comment", current_user.id)
     try:
         added = comments.add(store, current_user.id, subject_id, form.text.data,
                              url=f"{_subject_url(item)}#commentaires")

@@ -199,3 +199,13 @@ def test_comments_under_an_event_and_a_login_link_for_visitors(auth, client, fal
     assert sent.status_code == 303 and sent.headers["Location"].startswith(page + "#commentaire-")
     assert "Je prends la rue Royale" in client.get(page).get_data(as_text=True)
     assert [n.kind for n in notifications.list_notifications(falkordb_store, people["manon"]).items] == ["comment"]
+
+
+def test_commenting_is_rate_limited_per_member(make_app, falkordb_store, people):
+    from tests.fixtures.web import AuthActions
+
+    client = make_app(COOPOL_COMMENT_LIMIT_ACCOUNT="2 per hour").test_client()
+    AuthActions(client).login("bruno@example.org")
+    answers = [comment(client, people["post"], f"message {i}").status_code for i in range(3)]
+    assert answers == [303, 303, 429]
+    assert len(comments.thread(falkordb_store, people["alice"], people["post"]).items) == 2
