@@ -22,7 +22,7 @@ from typing import Callable
 import numpy as np
 
 from graphsvc import embeds, feed
-from graphsvc.posts import stream_month
+from graphsvc.posts import stream_week
 from graphsvc.errors import Invalid
 from graphsvc.store import Store
 
@@ -158,7 +158,7 @@ def add_posts(store: Store, count: int, seed: int, now_ms: int | None = None,
                 "embed_provider": player.provider if player else None,
                 "embed_url": player.url if player else None,
                 "created_at": created_at,
-                "stream_month": stream_month(place, created_at),
+                "stream_week": stream_week(place, created_at),
             })
         created += store.write("posts/create_many", rows=rows)[0]["created"]
         progress("posts", created, count)

@@ -13,14 +13,15 @@ people post. Each query is cut at `limit + 1` before its rows are
 described, and they are merged here and cut at `limit`:
 
 - `feed/list_stream_posts`: the posts of the member's three streams filed
-  under the cursor's month and the month before (`Post.stream_month`,
+  under the cursor's week and the week before (`Post.stream_week`,
   indexed: a seek, not a walk through the thousands of posts of the
-  national or a federation's stream); only when those months do not fill
-  the page, `feed/list_stream_posts_older` walks the streams below them;
+  national or a federation's stream), then the next 8 and 30 weeks while
+  the page is not full; only then does `feed/list_stream_posts_older` walk
+  the streams below them;
 - `feed/list_coopain_posts`: the coopains' posts and the member's own;
 - `feed/list_events`: the events of the three units.
 
-Months partition time, so the newest posts of a few months are the newest
+Weeks partition time, so the newest posts of a few weeks are the newest
 posts overall whenever they fill the page.
 """
 
@@ -28,7 +29,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graphsvc import accounts, posts
+from graphsvc import posts
 from graphsvc.errors import Invalid, NotFound
 from graphsvc.store import Store
 
@@ -115,17 +116,7 @@ def page(store: Store, member_id: str, cursor: str | None = None, limit: int = 2
 
 def _stream_posts(store: Store, me: Me, params: dict) -> list[dict]:
     """The newest posts of the member's section, federation and national streams
-    before the cursor: first those of the cursor's month and the month before
-    (an index seek on `stream_month`); when they do not fill the page, the
-    older ones, walking the streams (sparse streams only get there)."""
-    newest = posts.month_of(min(params["before_at"], accounts.now_ms()))
-    months = (newest, posts.previous_month(newest))
-    buckets = [f"{unit}:{month}" for unit in (me.section_id, me.federation_id, posts.NATIONAL) for month in months]
-    rows = store.read("feed/list_stream_posts", buckets=buckets, **params)
-    if len(rows) < params["limit"]:
-        cutoff = posts.month_start(months[-1])
-        older = dict(params)
-        if cutoff < params["before_at"]:
-            older.update(before_at=cutoff, before_id="")
-        rows += store.read("feed/list_stream_posts_older", **older)
-    return rows
+    before the cursor (`posts.newest`: their latest weeks through the index,
+    a walk of the streams only when those do not fill the page)."""
+    return posts.newest(store, "feed/list_stream_posts", "feed/list_stream_posts_older",
+                        (me.section_id, me.federation_id, posts.NATIONAL), params)

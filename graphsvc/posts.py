@@ -186,7 +186,7 @@ def create(store: Store, actor_id: str, place_id: str, text: str | None, link: s
                            **content)
     else:
         rows = store.write("posts/create_in_unit", post_id=post_id, actor_id=actor_id, place_id=place_id, now=now,
-                           stream_month=stream_month(place_id, now), **content)
+                           stream_week=stream_week(place_id, now), **content)
     if not rows:
         raise NotFound("fil introuvable")
     notifications.follow(store, actor_id, post_id, auto=True)  # new comments will tell the author
@@ -252,29 +252,46 @@ def delete(store: Store, actor_id: str, post_id: str) -> int:
     return int(rows[0]["comments"])
 
 
-# --- months of a stream (the feed's index) ---------------------------------------
+# --- weeks of a stream (the feed's index) ----------------------------------------
+
+WEEK_MS = 7 * 24 * 3600 * 1000
+WINDOWS = (2, 8, 30)  # weeks read through the index, one query each while a page is not full
 
 
-def month_of(ms: int) -> int:
-    """The UTC month of a moment, as yyyymm."""
-    moment = time.gmtime(ms // 1000)
-    return moment.tm_year * 100 + moment.tm_mon
+def week_of(ms: int) -> int:
+    """The week of a moment, counted from the epoch."""
+    return ms // WEEK_MS
 
 
-def previous_month(month: int) -> int:
-    year, number = divmod(month, 100)
-    return month - 1 if number > 1 else (year - 1) * 100 + 12
+def stream_week(unit_id: str, ms: int) -> str:
+    """The key under which a post of a unit's stream is filed: "<unit id>:<week>"."""
+    return f"{unit_id}:{week_of(ms)}"
 
 
-def month_start(month: int) -> int:
-    """The first millisecond of a yyyymm month, UTC."""
-    year, number = divmod(month, 100)
-    return calendar.timegm((year, number, 1, 0, 0, 0)) * 1000
+def newest(store: Store, weeks_query: str, walk_query: str, unit_ids: Iterable[str], params: dict,
+           **walk_args) -> list[dict]:
+    """At most `params["limit"]` newest posts of some streams before the cursor.
 
-
-def stream_month(unit_id: str, ms: int) -> str:
-    """The key under which a post of a unit's stream is filed: "<unit id>:<yyyymm>"."""
-    return f"{unit_id}:{month_of(ms)}"
+    Weeks partition time: the streams' posts of the cursor's week and the one
+    before come first (an index seek on `stream_week`), then those of the next
+    windows of weeks (`WINDOWS`) while the page is not full, and only then are
+    the streams walked below the last window (sparse streams get there; a
+    busy one fills its page from its latest weeks)."""
+    units = list(unit_ids)
+    wanted = params["limit"]
+    rows: list[dict] = []
+    first = week_of(min(params["before_at"], accounts.now_ms()))
+    for size in WINDOWS:
+        buckets = [f"{unit}:{week}" for unit in units for week in range(first, first - size, -1)]
+        rows += store.read(weeks_query, buckets=buckets, **dict(params, limit=wanted - len(rows)))
+        first -= size
+        if len(rows) >= wanted:
+            return rows
+    older = dict(params, limit=wanted - len(rows))
+    below = (first + 1) * WEEK_MS  # the start of the oldest week read
+    if below < params["before_at"]:
+        older.update(before_at=below, before_id="")
+    return rows + store.read(walk_query, **older, **walk_args)
 
 
 # --- cursors ---------------------------------------------------------------------
@@ -339,7 +356,7 @@ def stream(store: Store, viewer_id: str, place_id: str, cursor: str | None = Non
     if place["place_kind"] == "event":
         rows = store.read("posts/list_event", event_id=place_id, **params)
     else:
-        rows = _unit_rows(store, place_id, params)
+        rows = newest(store, "posts/list_unit_weeks", "posts/list_unit", [place_id], params, unit_id=place_id)
     items = tuple(from_row(row) for row in rows[:limit])
     more = len(rows) > limit
     kind = "event" if place["place_kind"] == "event" else place["unit_level"]
@@ -350,22 +367,6 @@ def stream(store: Store, viewer_id: str, place_id: str, cursor: str | None = Non
         may_post=_may_post(store, viewer_id, place),
         may_moderate=right is not None,
     )
-
-
-def _unit_rows(store: Store, unit_id: str, params: dict) -> list[dict]:
-    """A unit's stream after the cursor: the cursor's month and the month before
-    through the `stream_month` index, the older months by walking the stream
-    only when those do not fill the page (as `feed.page` does)."""
-    newest = month_of(min(params["before_at"], accounts.now_ms()))
-    months = (newest, previous_month(newest))
-    rows = store.read("posts/list_unit_months", buckets=[f"{unit_id}:{m}" for m in months], **params)
-    if len(rows) < params["limit"]:
-        older = dict(params, limit=params["limit"] - len(rows))
-        cutoff = month_start(months[-1])
-        if cutoff < params["before_at"]:
-            older.update(before_at=cutoff, before_id="")
-        rows += store.read("posts/list_unit", unit_id=unit_id, **older)
-    return rows
 
 
 def places(store: Store, actor_id: str) -> tuple[Place, ...]:

@@ -14,7 +14,7 @@ import random
 import time
 
 from graphsvc import bench_feed, embeds
-from graphsvc.posts import stream_month
+from graphsvc.posts import stream_week
 from seeds.demo import DEMO_EMAIL
 
 PER_MEMBER = 3
@@ -62,6 +62,6 @@ def seed_posts(store, seed: int, per_member: int = PER_MEMBER, now_ms: int | Non
             "id": f"demo-{seed}-{number}", "author_id": author.id, "place_id": place, "text": text,
             "link_url": link, "embed_provider": player.provider if player else None,
             "embed_url": player.url if player else None, "created_at": created_at,
-            "stream_month": stream_month(place, created_at),
+            "stream_week": stream_week(place, created_at),
         })
     return written + store.write("posts/create_many", rows=rows)[0]["created"]

@@ -1,9 +1,11 @@
-// The posts of a member's streams in some months, before the cursor, newest
-// first: $buckets are `stream_month` keys ("<unit id>:<yyyymm>") of their
+// The posts of a member's streams in some weeks, before the cursor, newest
+// first: $buckets are `stream_week` keys ("<unit id>:<week>") of their
 // section, federation and the national level, so the index on
-// Post.stream_month seeks a few months' posts instead of walking whole
-// streams (the national stream holds thousands). Hidden posts are out except
-// the member's own; authors blocked either way are out.
+// Post.stream_week seeks a few weeks' posts instead of walking whole
+// streams (the national stream holds thousands), and they are filtered and
+// cut on their own properties (`author_id`) before anything is traversed.
+// Hidden posts are out except the member's own; authors blocked either way
+// are out.
 // mode: read
 // params: member_id, buckets, before_at, before_id, limit
 // returns: id, text, link_url, embed_provider, embed_url, created_at, edited_at, hidden_at, hidden_reason, author_id, author_name, author_section, place_id, place_name, place_kind, unit_id, comments
@@ -11,13 +13,13 @@ MATCH (me:Member {id: $member_id})
 OPTIONAL MATCH (me)-[:BLOCKED]-(x:Member)
 WITH me, collect(x.id) AS blocked
 MATCH (p:Post)
-WHERE p.stream_month IN $buckets
+WHERE p.stream_week IN $buckets
   AND (p.created_at < $before_at OR (p.created_at = $before_at AND p.id < $before_id))
-MATCH (p)-[:BY]->(a:Member)
-WHERE (p.hidden_at IS NULL OR a.id = me.id) AND NOT a.id IN blocked
-WITH p, a
+  AND (p.hidden_at IS NULL OR p.author_id = me.id) AND NOT p.author_id IN blocked
+WITH p
 ORDER BY p.created_at DESC, p.id DESC
 LIMIT $limit
+MATCH (p)-[:BY]->(a:Member)
 MATCH (p)-[:IN]->(u:OrgUnit)
 OPTIONAL MATCH (a)-[:BELONGS_TO]->(asec:Section)
 RETURN p.id AS id, p.text AS text, p.link_url AS link_url, p.embed_provider AS embed_provider,

@@ -6,7 +6,7 @@
 MATCH (a:Member {id: $actor_id})
 WHERE a.status = 'active'
 MATCH (e:Event {id: $place_id})
-CREATE (p:Post {id: $post_id, text: $text, created_at: $now})
+CREATE (p:Post {id: $post_id, text: $text, created_at: $now, author_id: a.id})
 SET p.link_url = $link_url, p.embed_provider = $embed_provider, p.embed_url = $embed_url
 CREATE (p)-[:IN]->(e)
 CREATE (p)-[:BY]->(a)

@@ -22,8 +22,8 @@ CREATE INDEX FOR (c:Comment) ON (c.id);
 // The e-mail digest finds the members with recent unread notifications by time.
 CREATE INDEX FOR (n:Notification) ON (n.at);
 CREATE INDEX FOR (p:Post) ON (p.id);
-// A stream's posts of one month (feed.page seeks the latest months of a member's streams).
-CREATE INDEX FOR (p:Post) ON (p.stream_month);
+// A stream's posts of one week (feed.page seeks the latest weeks of a member's streams).
+CREATE INDEX FOR (p:Post) ON (p.stream_week);
 CREATE INDEX FOR (e:Event) ON (e.id);
 CREATE INDEX FOR (t:Task) ON (t.id);
 CREATE INDEX FOR (c:ContactHash) ON (c.hash);

@@ -8,7 +8,7 @@ CREATE CONSTRAINT notification_id IF NOT EXISTS FOR (n:Notification) REQUIRE n.i
 CREATE CONSTRAINT comment_id IF NOT EXISTS FOR (c:Comment) REQUIRE c.id IS UNIQUE;
 CREATE INDEX notification_at IF NOT EXISTS FOR (n:Notification) ON (n.at);
 CREATE CONSTRAINT post_id IF NOT EXISTS FOR (p:Post) REQUIRE p.id IS UNIQUE;
-CREATE INDEX post_stream_month IF NOT EXISTS FOR (p:Post) ON (p.stream_month);
+CREATE INDEX post_stream_week IF NOT EXISTS FOR (p:Post) ON (p.stream_week);
 CREATE CONSTRAINT event_id IF NOT EXISTS FOR (e:Event) REQUIRE e.id IS UNIQUE;
 CREATE CONSTRAINT task_id IF NOT EXISTS FOR (t:Task) REQUIRE t.id IS UNIQUE;
 CREATE CONSTRAINT contact_hash IF NOT EXISTS FOR (c:ContactHash) REQUIRE c.hash IS UNIQUE;

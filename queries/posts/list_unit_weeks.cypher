@@ -1,9 +1,10 @@
-// One page of a unit's stream in some months ($buckets: its `stream_month`
-// keys, "<unit id>:<yyyymm>"), newest first, after the cursor: an index seek
+// One page of a unit's stream in some weeks ($buckets: its `stream_week`
+// keys, "<unit id>:<week>"), newest first, after the cursor: an index seek
 // instead of a walk through the whole stream (`posts/list_unit` serves the
-// months below when these do not fill the page). Hidden posts only for the
-// author and, with $show_hidden, the unit's moderators; authors blocked
-// either way with the viewer are left out.
+// weeks below when these do not fill the page). Posts are filtered and cut
+// on their own properties (`author_id`) before anything is traversed. Hidden
+// posts only for the author and, with $show_hidden, the unit's moderators;
+// authors blocked either way with the viewer are left out.
 // mode: read
 // params: buckets, viewer_id, show_hidden, before_at, before_id, limit
 // returns: id, text, link_url, embed_provider, embed_url, created_at, edited_at, hidden_at, hidden_reason, author_id, author_name, author_section, place_id, place_name, place_kind, unit_id, comments
@@ -11,13 +12,13 @@ MATCH (v:Member {id: $viewer_id})
 OPTIONAL MATCH (v)-[:BLOCKED]-(x:Member)
 WITH collect(x.id) AS blocked
 MATCH (p:Post)
-WHERE p.stream_month IN $buckets
+WHERE p.stream_week IN $buckets
   AND (p.created_at < $before_at OR (p.created_at = $before_at AND p.id < $before_id))
-MATCH (p)-[:BY]->(a:Member)
-WHERE (p.hidden_at IS NULL OR $show_hidden OR a.id = $viewer_id) AND NOT a.id IN blocked
-WITH p, a
+  AND (p.hidden_at IS NULL OR $show_hidden OR p.author_id = $viewer_id) AND NOT p.author_id IN blocked
+WITH p
 ORDER BY p.created_at DESC, p.id DESC
 LIMIT $limit
+MATCH (p)-[:BY]->(a:Member)
 MATCH (p)-[:IN]->(u:OrgUnit)
 OPTIONAL MATCH (a)-[:BELONGS_TO]->(asec:Section)
 RETURN p.id AS id, p.text AS text, p.link_url AS link_url, p.embed_provider AS embed_provider,
