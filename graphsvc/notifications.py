@@ -36,8 +36,10 @@ MAX_TITLE = 120
 MAX_URL = 500
 MAX_PAGE = 100
 MAX_MARK = 200
-# Recipients written per statement: a national event reaches every member.
+# Recipients written (or old notifications deleted) per statement: a national event reaches every member.
 BATCH = 5_000
+UNREAD_CAP = 100  # the header counts up to here ("99+")
+RETENTION_DAYS = 120  # `coopol notifications purge` deletes older notifications
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,23 @@ def is_following(store: Store, member_id: str, subject_id: str) -> bool:
 
 
 def unread_count(store: Store, member_id: str) -> int:
-    return store.read("notifications/count_unread", member_id=_id(member_id))[0]["unread"]
+    """Unread notifications, counted up to UNREAD_CAP (the badge shows "99+" beyond)."""
+    return store.read("notifications/count_unread", member_id=_id(member_id), cap=UNREAD_CAP)[0]["unread"]
+
+
+def purge(store: Store, older_than_days: int = RETENTION_DAYS) -> int:
+    """Delete the notifications older than so many days (read or not), in
+    batches; returns how many went. Keeps every member's list short, so the
+    count and the first page stay fast."""
+    if not isinstance(older_than_days, int) or isinstance(older_than_days, bool) or older_than_days < 1:
+        raise Invalid("durée de conservation : un nombre de jours, 1 au moins")
+    before = accounts.now_ms() - older_than_days * 24 * 3600 * 1000
+    removed = 0
+    while True:
+        gone = store.write("notifications/purge_before", before=before, batch=BATCH)[0]["removed"]
+        removed += gone
+        if gone < BATCH:
+            return removed
 
 
 def _cursor(cursor: str | None) -> tuple[int | None, str | None]:

@@ -1,4 +1,5 @@
 """coopol digest send: the e-mail digest of unread notifications (run it daily);
+coopol notifications purge: delete old notifications;
 coopol bench conversations: the notifications and comments hot paths."""
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from dataclasses import asdict
 
 import click
 
-from graphsvc import accounts, bench_conversations, digest
+from graphsvc import accounts, bench_conversations, digest, notifications
 from graphsvc.cli import cli
 from graphsvc.cli.bench import bench, bench_graph, machine
 
@@ -67,3 +68,18 @@ def bench_conversations_cmd(obj, followers, held, runs, bench_url, as_json):
     for key in ("unread_count", "list_first_page", "comment_fan_out"):
         t = report[key]
         click.echo(f"  {key}: p50 {t['p50_ms']} ms, p99 {t['p99_ms']} ms")
+
+
+@cli.group("notifications")
+def notifications_group():
+    """Members' notifications."""
+
+
+@notifications_group.command("purge")
+@click.option("--days", type=click.IntRange(1, 3650), default=notifications.RETENTION_DAYS, show_default=True,
+              help="Delete the notifications older than this, read or not.")
+@click.pass_obj
+def purge_cmd(obj, days):
+    """Delete old notifications (run it daily, with the digest): every member's
+    list stays short, so the header's count and the notifications page stay fast."""
+    click.echo(f"{notifications.purge(obj.store, days)} notification(s) older than {days} days deleted")

@@ -113,3 +113,12 @@ def test_the_conversations_benchmark_times_the_three_paths(people):
     result = bench_conversations.run(store, followers=5, held=7, runs=3)
     assert (result.followers, result.notifications, result.notified_per_comment) == (5, 7, 5)
     assert [t.queries for t in (result.unread_count, result.list_first_page, result.comment_fan_out)] == [3, 3, 3]
+
+
+def test_the_purge_command(people, monkeypatch):
+    store, p = people
+    monkeypatch.setattr(Context, "store", property(lambda self: store))
+    notifications.notify(store, [p["alice"]], "comment", actor_id=p["bruno"])
+    done = CliRunner().invoke(cli, ["notifications", "purge", "--days", "30"])
+    assert done.exit_code == 0 and "0 notification(s) older than 30 days deleted" in done.output
+    assert notifications.unread_count(store, p["alice"]) == 1

@@ -122,3 +122,28 @@ def test_a_coopain_request_notifies_the_other_and_an_acceptance_the_requester(pe
     [accepted] = notifications.list_notifications(store, p["alice"]).items
     assert (accepted.kind, accepted.actor_name, accepted.url) == ("coopain_accepted", "Bruno Test", f"/membres/{p['bruno']}")
     assert notifications.unread_count(store, p["bruno"]) == 1
+
+
+def test_the_unread_count_stops_at_its_cap(people, monkeypatch):
+    store, p = people
+    monkeypatch.setattr(notifications, "UNREAD_CAP", 3)
+    for _ in range(5):
+        notifications.notify(store, [p["bruno"]], "comment", actor_id=p["alice"])
+    assert notifications.unread_count(store, p["bruno"]) == 3
+    assert len(notifications.list_notifications(store, p["bruno"]).items) == 5
+
+
+def test_purge_deletes_the_notifications_older_than_the_retention(people, monkeypatch):
+    from graphsvc import accounts
+
+    store, p = people
+    now = accounts.now_ms()
+    monkeypatch.setattr(accounts, "now_ms", lambda: now - 200 * 24 * 3600 * 1000)
+    notifications.notify(store, [p["bruno"], p["chloe"]], "comment", actor_id=p["alice"], subject_title="ancienne")
+    monkeypatch.setattr(accounts, "now_ms", lambda: now)
+    notifications.notify(store, [p["bruno"]], "comment", actor_id=p["alice"], subject_title="récente")
+    assert notifications.purge(store, 120) == 2
+    assert [n.subject_title for n in notifications.list_notifications(store, p["bruno"]).items] == ["récente"]
+    assert notifications.purge(store, 120) == 0
+    with pytest.raises(Invalid):
+        notifications.purge(store, 0)

@@ -19,7 +19,7 @@
       return;
     }
     if (unread > 0) {
-      badge.textContent = String(unread);
+      badge.textContent = unread > 99 ? "99+" : String(unread);
     } else {
       badge.remove();
     }
