@@ -26,7 +26,8 @@
   function federationElements(data) {
     var maxMembers = Math.max.apply(null, data.nodes.map(function (n) { return n.members; }).concat([1]));
     var maxLinks = Math.max.apply(null, data.edges.map(function (e) { return e.links; }).concat([1]));
-    var nodes = data.nodes.map(function (n) {
+    // Sections without members stay in the table, not in the picture.
+    var nodes = data.nodes.filter(function (n) { return n.members > 0; }).map(function (n) {
       return { data: { id: n.id, label: n.label + " (" + n.members + ")", url: n.url, weak: n.weak,
                        size: scale(n.members, maxMembers, 18, 90) } };
     });
@@ -87,7 +88,7 @@
       var url = event.target.data("url");
       if (url) window.location.assign(url);
     });
-    container.setAttribute("data-drawn", String(data.nodes.length));
+    container.setAttribute("data-drawn", String(cy.nodes().length));
   }
 
   function start() {
