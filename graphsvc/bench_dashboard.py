@@ -42,6 +42,7 @@ class Measured:
     refresh_seconds: float
     refreshed_members: int
     page: Timings  # dashboard.overview, the data behind the page
+    page_cpu_ms: float | None  # CPU per page: this process and the FalkorDB server (None on Neo4j)
     zoom: Timings  # dashboard.section_network of the biggest section
     zoom_members: int
     export_seconds: float
@@ -127,6 +128,20 @@ def _time(call, runs: int) -> tuple[Timings, object]:
     return timings(ms), result
 
 
+def _cpu(store: Store) -> float | None:
+    """CPU seconds of this process plus the FalkorDB server's: on a shared machine
+    the CPU a page costs says more than its wall-clock time."""
+    import resource
+
+    from graphsvc.cli.bench import server_cpu
+
+    server = server_cpu(store)
+    if server is None:
+        return None
+    mine = resource.getrusage(resource.RUSAGE_SELF)
+    return server + mine.ru_utime + mine.ru_stime
+
+
 def measure(store: Store, federation_id: str, coordinator_id: str, queries: int = 50) -> Measured:
     """Compute the federation's links once, then time its dashboard's data `queries` times."""
     if queries < 1:
@@ -134,7 +149,9 @@ def measure(store: Store, federation_id: str, coordinator_id: str, queries: int 
     started = time.monotonic()
     refreshed = dashboard.refresh(store, federation_id)
     refresh_seconds = time.monotonic() - started
+    cpu_before = _cpu(store)
     page, seen = _time(lambda: dashboard.overview(store, coordinator_id, federation_id), queries)
+    cpu_after = _cpu(store)
     biggest = max(seen.sections, key=lambda s: (s.members, s.id))
     zoom, drawn = _time(lambda: dashboard.section_network(store, coordinator_id, biggest.id), queries)
     started = time.monotonic()
@@ -144,6 +161,7 @@ def measure(store: Store, federation_id: str, coordinator_id: str, queries: int 
         refresh_seconds=round(refresh_seconds, 2),
         refreshed_members=refreshed.members,
         page=page,
+        page_cpu_ms=None if cpu_before is None else round((cpu_after - cpu_before) * 1000 / queries, 1),
         zoom=zoom,
         zoom_members=len(drawn.points),
         export_seconds=round(export_seconds, 3),

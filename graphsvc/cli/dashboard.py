@@ -78,7 +78,7 @@ def bench_dashboard_cmd(obj, members, federation_members, sections_per_federatio
         result = {
             "p50_ms": measured.page.p50_ms,
             "p99_ms": measured.page.p99_ms,
-            "page": asdict(measured.page),
+            "page": asdict(measured.page) | {"cpu_ms_per_page": measured.page_cpu_ms},
             "zoom": asdict(measured.zoom) | {"members_drawn": measured.zoom_members},
             "refresh_seconds": measured.refresh_seconds,
             "refreshed_members": measured.refreshed_members,

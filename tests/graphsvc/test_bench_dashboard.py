@@ -25,6 +25,7 @@ def test_bench_dashboard_builds_a_federation_and_reports_json(tmp_path):
     assert report["members"] == 300 and report["federations"] == 3 and report["sections"] == 3
     assert 50 <= report["federation_members"] <= 150
     assert report["refreshed_members"] == report["federation_members"]
+    assert report["page"]["cpu_ms_per_page"] > 0
     assert report["page"]["queries"] == 3 and report["p50_ms"] <= report["p99_ms"] == report["page"]["p99_ms"]
     assert report["zoom"]["members_drawn"] > 0 and report["export_rows"] > 0
     assert report["events"] == 3 and report["signups"] == 3 * 2 * 3
