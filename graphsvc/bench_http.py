@@ -151,12 +151,15 @@ def measure_pages(base_url: str, paths: list[str], cookies: list[dict[str, str]]
 def served(graph_url: str, instance: Path, workers: int = 2, timeout: float = 120):
     """`coopol serve` on a free port of 127.0.0.1 with `graph_url`; yields the base URL.
 
-    The instance folder holds the server's secrets; it is the caller's."""
+    The instance folder holds the server's secrets and its log (`serve.log`,
+    errors and tracebacks included); it is the caller's."""
     port = free_port()
     env = dict(os.environ, COOPOL_INSTANCE=str(instance), COOPOL_GRAPH_URL=graph_url)
     env.pop("COOPOL_SECRET_KEY", None)
     command = [str(Path(sys.executable).parent / "coopol"), "serve", "--port", str(port), "--workers", str(workers)]
-    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    instance.mkdir(parents=True, exist_ok=True)
+    log = open(instance / "serve.log", "w")
+    proc = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
     base_url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout
@@ -167,7 +170,7 @@ def served(graph_url: str, instance: Path, workers: int = 2, timeout: float = 12
             except OSError:
                 pass
             if proc.poll() is not None:
-                raise Invalid(f"coopol serve stopped: {proc.stderr.read()[-2000:]}")
+                raise Invalid(f"coopol serve stopped: {(instance / 'serve.log').read_text()[-2000:]}")
             if time.monotonic() > deadline:
                 raise Invalid("coopol serve did not answer in time")
             time.sleep(0.2)
@@ -176,7 +179,8 @@ def served(graph_url: str, instance: Path, workers: int = 2, timeout: float = 12
         if proc.poll() is None:
             proc.send_signal(signal.SIGTERM)
             try:
-                proc.communicate(timeout=60)
+                proc.wait(timeout=60)
             except subprocess.TimeoutExpired:
                 proc.kill()
-                proc.communicate()
+                proc.wait()
+        log.close()

@@ -34,7 +34,7 @@ import time
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
-from graphsvc import members, notifications
+from graphsvc import members, notifications, suggestions
 from graphsvc.errors import Forbidden, Invalid, NotFound
 from graphsvc.store import Store
 
@@ -210,6 +210,7 @@ def joined(store: Store, key: str, member_id: str) -> Joined:
     importers = [r["id"] for r in store.read("contacts/list_importers", member_id=me["id"], limit=MAX_NOTIFIED)]
     if not importers:
         return Joined(0, False)
+    suggestions.mark_stale(store, [*importers, me["id"]])  # "dans vos contacts" at once, both ways
     told = notifications.notify(store, importers, "contact_joined", actor_id=me["id"], subject_id=me["id"],
                                 subject_title=me["display_name"] or "", url=f"/membres/{me['id']}")
     mine = notifications.notify(store, [me["id"]], "contact_found", subject_title=str(len(importers)),
@@ -272,6 +273,7 @@ def import_contacts(store: Store, key: str, member_id: str, book, *, now: int | 
         store.write("contacts/add_contacts", member_id=me["id"], hashes=list(batch), now=now)
         done += len(batch)
         progress("store hashes", done, len(hashes))
+    suggestions.mark_stale(store, [me["id"]])  # the members found are suggested at once
     log.info("contacts: an address book of %d identifiers imported, %d members found", len(hashes), len(matched))
     return ImportResult(book.format, getattr(book, "encoding", None), book.read, book.valid, book.rejected,
                         len(hashes), matched)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from graphsvc import accounts, members, notifications
+from graphsvc import accounts, members, notifications, suggestions
 from graphsvc.errors import Forbidden, Invalid, NotFound
 from graphsvc.store import Store
 
@@ -172,6 +172,7 @@ def accept(store: Store, actor_id: str, other_id: str) -> Outcome:
     if not rows or not rows[0]["linked"]:
         return Outcome(_state(store, actor, other), False)
     notifications.notify(store, [other], "coopain_accepted", actor_id=actor, subject_id=actor, url=f"/membres/{actor}")
+    suggestions.links_changed(store, actor, other)
     return Outcome("coopains", True)
 
 
@@ -182,6 +183,10 @@ def _undo(store: Store, query: str, key: str, actor_id: str, other_id: str, befo
         return Outcome(state, False)
     rows = store.write(query, actor_id=actor, other_id=other)
     changed = bool(rows and rows[0][key])
+    if changed and before == "coopains":
+        suggestions.links_changed(store, actor, other)
+    elif changed:  # a request or a block lifted: each may be suggested to the other again
+        suggestions.mark_stale(store, [actor, other])
     return Outcome(after if changed else _state(store, actor, other), changed)
 
 
@@ -212,6 +217,8 @@ def block(store: Store, actor_id: str, other_id: str) -> Outcome:
     if state == "blocked_by_me":
         return Outcome("blocked_by_me", False)
     store.write("coopains/block", actor_id=actor, other_id=other, now=accounts.now_ms())
+    if state == "coopains":
+        suggestions.links_changed(store, actor, other)
     return Outcome("blocked_by_me", True)
 
 

@@ -82,6 +82,7 @@ ERASE_STEPS: tuple[str, ...] = (
     "comments/erase_member",
     "posts/erase_member",
     "events/erase_volunteering",
+    "suggestions/erase_member",
     "mydata/erase_links",
     "mydata/erase_member",
 )

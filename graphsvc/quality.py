@@ -65,6 +65,7 @@ class DatasetResult:
     ours: Scores
     adamic_adar: Scores
     common_neighbours: Scores
+    variants: dict[str, Scores]  # ours with other weights (`--weights`), by label
 
 
 def split(pairs: Iterable[tuple[str, str]], seed: int, share: float = HIDDEN_SHARE) -> Split:
@@ -131,11 +132,11 @@ def baseline(graph: nx.Graph, method: str, k: int = K) -> Ranking:
     return rank
 
 
-def ours(store: Store, k: int = K) -> Ranking:
+def ours(store: Store, k: int = K, weights=None) -> Ranking:
     from graphsvc import suggestions
 
     def rank(member: str) -> list[str]:
-        return [s.id for s in suggestions.for_member(store, member, limit=k)]
+        return [s.id for s in suggestions.for_member(store, member, limit=k, weights=weights)]
 
     return rank
 
@@ -148,8 +149,10 @@ def evaluate(
     seed: int,
     load_seconds: float,
     progress: Progress = _no_progress,
+    variants: dict | None = None,
 ) -> DatasetResult:
-    """Compare the three rankings on a graph already holding `the_split.kept`."""
+    """Compare the three rankings on a graph already holding `the_split.kept`
+    (and ours with each of `variants`, label -> suggestions.Weights)."""
     import networkx as nx
 
     graph = nx.Graph()
@@ -175,10 +178,12 @@ def evaluate(
         ours=score(ranked_by_us.__getitem__, chosen, hidden),
         adamic_adar=score(baseline(graph, "adamic_adar"), chosen, hidden),
         common_neighbours=score(baseline(graph, "common_neighbours"), chosen, hidden),
+        variants={label: score(ours(store, weights=w), chosen, hidden) for label, w in (variants or {}).items()},
     )
 
 
-def run_edgelist(store: Store, path: str, members: int, seed: int, progress: Progress = _no_progress) -> DatasetResult:
+def run_edgelist(store: Store, path: str, members: int, seed: int, progress: Progress = _no_progress,
+                 variants: dict | None = None) -> DatasetResult:
     """An edge-list file: its kept links loaded by `coopol load-edgelist`'s loader (one import section)."""
     from graphsvc import edgelist
 
@@ -187,10 +192,11 @@ def run_edgelist(store: Store, path: str, members: int, seed: int, progress: Pro
     started = time.monotonic()
     kept = edgelist.EdgeList(edges.nodes, the_split.kept, edges.lines, edges.self_links, edges.repeated)
     edgelist.load(store, kept, progress=progress)
-    return evaluate(store, edges.nodes, the_split, members, seed, time.monotonic() - started, progress)
+    return evaluate(store, edges.nodes, the_split, members, seed, time.monotonic() - started, progress, variants)
 
 
-def run_demo(store: Store, size: int, members: int, seed: int, progress: Progress = _no_progress) -> DatasetResult:
+def run_demo(store: Store, size: int, members: int, seed: int, progress: Progress = _no_progress,
+             variants: dict | None = None) -> DatasetResult:
     """A generated demo network of `size` members over the real sections; its kept links loaded."""
     import numpy as np
 
@@ -213,7 +219,7 @@ def run_demo(store: Store, size: int, members: int, seed: int, progress: Progres
     network.link_since = np.array([since[p] for p in kept], dtype=np.int64)
     started = time.monotonic()
     bulk.load_network(store, network, progress=progress)
-    return evaluate(store, ids, the_split, members, seed, time.monotonic() - started, progress)
+    return evaluate(store, ids, the_split, members, seed, time.monotonic() - started, progress, variants)
 
 
 def parse_datasets(text: str) -> list[str]:
@@ -222,3 +228,25 @@ def parse_datasets(text: str) -> list[str]:
     if not names or unknown:
         raise Invalid(f"datasets: choose among {', '.join(DATASETS)} (unknown: {', '.join(unknown) or 'none given'})")
     return list(dict.fromkeys(names))
+
+
+def parse_weights(text: str):
+    """`same_section=2,same_federation=0.5` -> suggestions.Weights (the others as in WEIGHTS)."""
+    from dataclasses import fields, replace
+
+    from graphsvc import suggestions
+
+    names = {f.name: f.type for f in fields(suggestions.Weights)}
+    changes = {}
+    for part in (p.strip() for p in text.split(",") if p.strip()):
+        name, _, value = part.partition("=")
+        name = name.strip()
+        if name not in names:
+            raise Invalid(f"weights: unknown term {name!r} (known: {', '.join(names)})")
+        try:
+            changes[name] = int(value) if name == "max_degree" else float(value)
+        except ValueError:
+            raise Invalid(f"weights: {name} needs a number") from None
+    if not changes:
+        raise Invalid("weights: give term=value pairs, such as same_section=2,same_federation=0.5")
+    return replace(suggestions.WEIGHTS, **changes)

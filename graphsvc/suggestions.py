@@ -1,25 +1,36 @@
 """Suggestions ("Vous les connaissez peut-être"): members someone probably
 knows, each with the reasons shown to them.
 
-How a list is made (`for_member`):
+How a list is computed (`_compute`):
 
 1. Candidates come from *signals*, one query each, run with the same
    exclusions: coopains of coopains (`suggestions/for_member_coopains`,
    Adamic-Adar over common coopains), the same section
-   (`suggestions/for_member_section`) and the same federation
+   (`suggestions/for_member_section`), the address book
+   (`suggestions/for_member_contacts`), events attended together
+   (`suggestions/for_member_events`) and the same federation
    (`suggestions/for_member_federation`, a scan run only when the others leave
-   places its weight could take). A new signal (address book,
-   events) is one more query producing candidates and one more term in
-   `_score` and `_reasons`, with its weight in `WEIGHTS`.
-2. `suggestions/describe_candidates` keeps only those who may be suggested to
-   this member (active, suggestible, visible to them by the profile's rule)
-   and gives their section and federation, from which the context terms are
-   scored for *every* candidate (a friend of a friend in one's own section
-   gets both terms).
-3. Score = `coopains` x Adamic-Adar + `same_section` (or `same_federation`
-   when only the federation is shared); best first, then by id.
-4. The reasons of the kept suggestions: up to three named common coopains
-   and their total, "même section : …", "même fédération : …".
+   places its weight could take). Each signal is one term of the score
+   (`_score`, weights in `WEIGHTS`) and one reason (`_reasons`).
+2. `suggestions/describe_candidates` gives every candidate's section and
+   federation, from which the context terms are scored for *every* candidate
+   (a friend of a friend in one's own section gets both terms), and whether
+   they may be suggested now (`visible`: active, suggestible, visible to this
+   member by the profile's rule, not excluded).
+3. Best first (score, then id).
+
+How a list is read (`for_member`): the computed candidates — the best ones up
+to the `STORED`-th visible, hidden ones included — are stored on the member
+with their signal terms (`suggestions/store_list`). While that list is fresh,
+a read is two queries: the viewer with the stored list, and
+`describe_candidates` on it, which applies every exclusion and visibility rule
+*live* and gives the places, so the rules never lag and the context terms are
+current. A list goes stale when the member's coopain links or those of one of
+their coopains change (`links_changed`, from graphsvc.coopains), on
+`mark_stale`, and `REFRESH_AFTER_MS` after it was computed (new members of the
+section, new events, changed names; `REFRESH_SHORT_AFTER_MS` for a list
+shorter than `STORED`: a newcomer's, a small network's); a stale list is computed again on read
+(or in bulk by `coopol suggest --refresh`).
 
 Never suggested: oneself, coopains, pending requests either way, blocks either
 way, dismissed members ("Pas intéressé", for good), members with
@@ -30,7 +41,7 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from graphsvc.errors import Invalid, NotFound
 from graphsvc.store import Store
@@ -38,6 +49,10 @@ from graphsvc.store import Store
 MAX_LIMIT = 100
 NAMED_COMMON = 3  # common coopains named in a reason
 MAX_EXCLUDED = 100_000
+STORED = 30  # visible candidates a stored list keeps (the page shows 20)
+MAX_STORED = 200  # entries of a stored list, hidden candidates included
+REFRESH_AFTER_MS = 6 * 3600 * 1000  # a stored list is computed again after this
+REFRESH_SHORT_AFTER_MS = 10 * 60 * 1000  # ... or after this when it was short (a newcomer, a small network)
 
 
 @dataclass(frozen=True)
@@ -47,6 +62,8 @@ class Weights:
     coopains: float = 1.0  # x Adamic-Adar: sum over common coopains c of 1/ln(degree(c))
     same_section: float = 1.0  # about four common coopains of 40 coopains each (1/ln 40 = 0.27)
     same_federation: float = 0.1  # only when the section differs
+    in_contacts: float = 2.0  # the member has the candidate in an imported address book
+    same_event: float = 0.5  # both answered "going" to the same event
     max_degree: int = 5_000  # common coopains with more coopains than this are skipped (hubs)
 
 
@@ -58,6 +75,8 @@ class Reason:
     """Why a member is suggested. `kind` is one of:
 
     - "common_coopains": `count` coopains in common, `names` the first three;
+    - "in_contacts": the candidate is in an address book the member imported;
+    - "same_event": both went to the event named by `place` (the most recent);
     - "same_section": `place` is the section's name;
     - "same_federation": `place` is the federation's name.
     """
@@ -70,6 +89,8 @@ class Reason:
     def as_dict(self) -> dict:
         if self.kind == "common_coopains":
             return {"kind": self.kind, "count": self.count, "names": list(self.names)}
+        if self.kind == "in_contacts":
+            return {"kind": self.kind}
         return {"kind": self.kind, "place": self.place}
 
 
@@ -91,6 +112,28 @@ class Suggestion:
         }
 
 
+@dataclass(frozen=True)
+class Terms:
+    """What the signals found about one candidate (stored with a list)."""
+
+    adamic_adar: float = 0.0
+    common: int = 0
+    names: tuple[str, ...] = ()
+    contact: bool = False
+    event: str = ""  # title of the most recent event both went to
+
+
+@dataclass(frozen=True)
+class _Ranked:
+    score: float
+    candidate: dict  # a row of suggestions/describe_candidates
+    terms: Terms
+
+
+def _now_ms() -> int:
+    return int(time.time() * 1000)
+
+
 def _check_id(value, what: str) -> str:
     if not isinstance(value, str) or not value.strip() or len(value) > 100 or not value.isprintable():
         raise Invalid(f"{what} : identifiant invalide")
@@ -98,25 +141,41 @@ def _check_id(value, what: str) -> str:
 
 
 def _viewer(store: Store, member_id: str) -> dict:
-    rows = store.read("suggestions/get_viewer", member_id=_check_id(member_id, "membre"))
+    """The viewer, their exclusions and their stored list (suggestions/get_viewer)."""
+    now = _now_ms()
+    rows = store.read(
+        "suggestions/get_viewer",
+        member_id=_check_id(member_id, "membre"),
+        fresh_after=now - REFRESH_AFTER_MS,
+        short_fresh_after=now - REFRESH_SHORT_AFTER_MS,
+        stored=STORED,
+    )
     if not rows:
         raise NotFound("membre introuvable")
     return rows[0]
 
 
-def _score(candidate: dict, viewer: dict, adamic_adar: float, weights: Weights) -> float:
-    score = weights.coopains * adamic_adar
+def _score(candidate: dict, viewer: dict, terms: Terms, weights: Weights) -> float:
+    score = weights.coopains * terms.adamic_adar
     if candidate["section_id"] == viewer["section_id"]:
         score += weights.same_section
     elif candidate["federation_id"] == viewer["federation_id"]:
         score += weights.same_federation
+    if terms.contact and candidate["findable"]:
+        score += weights.in_contacts
+    if terms.event:
+        score += weights.same_event
     return score
 
 
-def _reasons(candidate: dict, viewer: dict, common: dict | None) -> tuple[Reason, ...]:
+def _reasons(candidate: dict, viewer: dict, terms: Terms) -> tuple[Reason, ...]:
     reasons = []
-    if common and common["common"]:
-        reasons.append(Reason("common_coopains", count=common["common"], names=tuple(common["names"])))
+    if terms.common:
+        reasons.append(Reason("common_coopains", count=terms.common, names=terms.names))
+    if terms.contact and candidate["findable"]:
+        reasons.append(Reason("in_contacts"))
+    if terms.event:
+        reasons.append(Reason("same_event", place=terms.event))
     if candidate["section_id"] == viewer["section_id"]:
         reasons.append(Reason("same_section", place=candidate["section_name"]))
     elif candidate["federation_id"] == viewer["federation_id"]:
@@ -124,11 +183,13 @@ def _reasons(candidate: dict, viewer: dict, common: dict | None) -> tuple[Reason
     return tuple(reasons)
 
 
-def _ids(store: Store, query: str, member_id: str, exclude: list[str], fetch: int) -> list[str]:
-    return [r["id"] for r in store.read(query, member_id=member_id, exclude=exclude, limit=fetch)]
+def _rank(described: list[dict], viewer: dict, terms: dict[str, Terms], weights: Weights) -> list[_Ranked]:
+    ranked = [_Ranked(_score(c, viewer, terms[c["id"]], weights), c, terms[c["id"]]) for c in described]
+    ranked.sort(key=lambda r: (-r.score, r.candidate["id"]))
+    return ranked
 
 
-def _describe(store: Store, member_id: str, ids: set[str]) -> list[dict]:
+def _describe(store: Store, member_id: str, ids) -> list[dict]:
     if not ids:
         return []
     return store.read("suggestions/describe_candidates", member_id=member_id, ids=sorted(ids))
@@ -136,25 +197,22 @@ def _describe(store: Store, member_id: str, ids: set[str]) -> list[dict]:
 
 def _federation_outranked(weights: Weights) -> bool:
     """Whether a member sharing only the federation ranks below every candidate
-    of the other signals (at least one common coopain, or the same section):
-    then the federation's scan is needed only when those leave places free."""
+    of the other signals (at least one common coopain, the same section, the
+    address book or an event): then the federation's scan is needed only when
+    those leave places free."""
     least_common = weights.coopains / math.log(weights.max_degree)
-    return weights.same_federation < min(least_common, weights.same_section)
+    return weights.same_federation < min(least_common, weights.same_section, weights.in_contacts, weights.same_event)
 
 
-def for_member(store: Store, member_id: str, limit: int = 10, weights: Weights | None = None) -> list[Suggestion]:
-    """The `limit` best suggestions for an active member, best first, each with its reasons.
-
-    `NotFound` for an unknown or pending member; `Invalid` for a bad limit."""
-    if not isinstance(limit, int) or isinstance(limit, bool) or not 1 <= limit <= MAX_LIMIT:
-        raise Invalid(f"limit : entre 1 et {MAX_LIMIT}")
-    weights = weights or WEIGHTS
-    viewer = _viewer(store, member_id)
+def _compute(store: Store, viewer: dict, want: int, weights: Weights) -> list[_Ranked]:
+    """Every candidate the signals give (at least `want` visible ones when there
+    are), ranked, hidden ones included and flagged."""
+    member_id = viewer["id"]
     exclude = [r["id"] for r in store.read("suggestions/list_excluded", member_id=member_id, limit=MAX_EXCLUDED)]
-    fetch = 3 * limit + 20
+    fetch = 3 * want + 20
     while True:
-        adamic_adar = {
-            r["id"]: r["score"]
+        common = {
+            r["id"]: r
             for r in store.read(
                 "suggestions/for_member_coopains",
                 member_id=member_id,
@@ -163,43 +221,177 @@ def for_member(store: Store, member_id: str, limit: int = 10, weights: Weights |
                 limit=fetch,
             )
         }
-        section = _ids(store, "suggestions/for_member_section", member_id, exclude, fetch)
-        seen = set(adamic_adar) | set(section)
+        signal = dict(member_id=member_id, exclude=exclude, limit=fetch)
+        section = [r["id"] for r in store.read("suggestions/for_member_section", **signal)]
+        contacts = {r["id"] for r in store.read("suggestions/for_member_contacts", **signal)}
+        events = {r["id"]: r["event"] for r in store.read("suggestions/for_member_events", **signal)}
+        seen = set(common) | set(section) | contacts | set(events)
         described = _describe(store, member_id, seen)
-        cut_short = len(adamic_adar) == fetch or len(section) == fetch
-        if len(described) < limit or not _federation_outranked(weights):
-            federation = _ids(store, "suggestions/for_member_federation", member_id, exclude, fetch)
+        cut_short = fetch in (len(common), len(section), len(contacts), len(events))
+        if sum(c["visible"] for c in described) < want or not _federation_outranked(weights):
+            federation = [r["id"] for r in store.read("suggestions/for_member_federation", **signal)]
             described += _describe(store, member_id, set(federation) - seen)
             cut_short = cut_short or len(federation) == fetch
         # Hidden candidates may have taken places: fetch more while a signal was cut short.
-        if len(described) >= limit or not cut_short or fetch >= 2000:
+        if sum(c["visible"] for c in described) >= want or not cut_short or fetch >= 2000:
             break
         fetch *= 4
-    scored = sorted(
-        ((_score(c, viewer, adamic_adar.get(c["id"], 0.0), weights), c) for c in described),
-        key=lambda pair: (-pair[0], pair[1]["id"]),
-    )[:limit]
-    kept = [c["id"] for _, c in scored]
-    common = {
-        r["id"]: r
-        for r in (
-            store.read(
-                "suggestions/list_common_coopains", member_id=member_id, ids=kept, per=NAMED_COMMON, limit=len(kept)
-            )
-            if kept
-            else []
+    terms = {
+        c["id"]: Terms(
+            adamic_adar=common[c["id"]]["score"] if c["id"] in common else 0.0,
+            common=common[c["id"]]["common"] if c["id"] in common else 0,
+            contact=c["id"] in contacts,
+            event=events.get(c["id"]) or "",
+        )
+        for c in described
+    }
+    return _rank(described, viewer, terms, weights)
+
+
+def _named(store: Store, member_id: str, ranked: list[_Ranked]) -> list[_Ranked]:
+    """The same entries, the first names of their common coopains filled in."""
+    ids = [r.candidate["id"] for r in ranked if r.terms.common]
+    if not ids:
+        return ranked
+    names = {
+        row["id"]: tuple(row["names"])
+        for row in store.read(
+            "suggestions/list_common_coopains", member_id=member_id, ids=ids, per=NAMED_COMMON, limit=len(ids)
         )
     }
     return [
-        Suggestion(
-            id=c["id"],
-            display_name=c["display_name"],
-            section_name=c["section_name"],
-            score=score,
-            reasons=_reasons(c, viewer, common.get(c["id"])),
-        )
-        for score, c in scored
+        _Ranked(r.score, r.candidate, replace(r.terms, names=names.get(r.candidate["id"], ())))
+        for r in ranked
     ]
+
+
+def _to_store(ranked: list[_Ranked]) -> list[_Ranked]:
+    """The head of a ranked list that a stored list keeps: up to the STORED-th
+    visible candidate, hidden ones before it included, MAX_STORED at most."""
+    kept, visible = [], 0
+    for entry in ranked[:MAX_STORED]:
+        kept.append(entry)
+        visible += bool(entry.candidate["visible"])
+        if visible == STORED:
+            break
+    return kept
+
+
+def _store_list(store: Store, member_id: str, at: int, kept: list[_Ranked]) -> None:
+    names = []
+    for entry in kept:
+        names.extend((list(entry.terms.names) + [""] * NAMED_COMMON)[:NAMED_COMMON])
+    store.write(
+        "suggestions/store_list",
+        member_id=member_id,
+        at=at,
+        ids=[e.candidate["id"] for e in kept],
+        adamic_adar=[float(e.terms.adamic_adar) for e in kept],
+        common=[int(e.terms.common) for e in kept],
+        names=names,
+        contact=[bool(e.terms.contact) for e in kept],
+        event=[e.terms.event for e in kept],
+    )
+
+
+def _stored(viewer: dict) -> dict[str, Terms]:
+    """The candidates of the viewer's stored list with their terms, the excluded left out."""
+    excluded = set(viewer["excluded"])
+    names = viewer["stored_names"]
+    return {
+        member_id: Terms(
+            adamic_adar=float(viewer["stored_adamic_adar"][i]),
+            common=int(viewer["stored_common"][i]),
+            names=tuple(n for n in names[i * NAMED_COMMON : (i + 1) * NAMED_COMMON] if n),
+            contact=bool(viewer["stored_contact"][i]),
+            event=viewer["stored_event"][i] or "",
+        )
+        for i, member_id in enumerate(viewer["stored_ids"])
+        if member_id not in excluded
+    }
+
+
+def _suggestions(viewer: dict, ranked: list[_Ranked], limit: int) -> list[Suggestion]:
+    return [
+        Suggestion(
+            id=r.candidate["id"],
+            display_name=r.candidate["display_name"],
+            section_name=r.candidate["section_name"],
+            score=r.score,
+            reasons=_reasons(r.candidate, viewer, r.terms),
+        )
+        for r in ranked
+        if r.candidate["visible"]
+    ][:limit]
+
+
+def for_member(store: Store, member_id: str, limit: int = 10, weights: Weights | None = None) -> list[Suggestion]:
+    """The `limit` best suggestions for an active member, best first, each with its reasons.
+
+    Read from the member's stored list while it is fresh (every rule applied
+    live), computed and stored otherwise. Other `weights` than `WEIGHTS`, or a
+    limit above `STORED`, compute without storing. `NotFound` for an unknown or
+    pending member; `Invalid` for a bad limit."""
+    if not isinstance(limit, int) or isinstance(limit, bool) or not 1 <= limit <= MAX_LIMIT:
+        raise Invalid(f"limit : entre 1 et {MAX_LIMIT}")
+    stores = (weights is None or weights == WEIGHTS) and limit <= STORED
+    weights = weights or WEIGHTS
+    now = _now_ms()
+    viewer = _viewer(store, member_id)
+    if stores and viewer["fresh"]:
+        terms = _stored(viewer)
+        ranked = _rank(_describe(store, member_id, terms), viewer, terms, weights)
+        if sum(r.candidate["visible"] for r in ranked) >= limit or len(viewer["stored_ids"]) < MAX_STORED:
+            return _suggestions(viewer, ranked, limit)
+    ranked = _compute(store, viewer, STORED if stores else limit, weights)
+    if stores:
+        kept = _named(store, member_id, _to_store(ranked))
+        _store_list(store, member_id, now, kept)
+        return _suggestions(viewer, kept, limit)
+    shown = [r for r in ranked if r.candidate["visible"]][:limit]
+    return _suggestions(viewer, _named(store, member_id, shown), limit)
+
+
+def refresh(store: Store, member_id: str) -> int:
+    """Compute and store a member's list now, fresh or not; the number of visible candidates."""
+    viewer = _viewer(store, member_id)
+    now = _now_ms()
+    kept = _named(store, member_id, _to_store(_compute(store, viewer, STORED, WEIGHTS)))
+    _store_list(store, member_id, now, kept)
+    return sum(bool(r.candidate["visible"]) for r in kept)
+
+
+def links_changed(store: Store, *member_ids: str) -> None:
+    """Coopain links of these members changed: their degrees are counted again,
+    and their stored lists and their coopains' go stale."""
+    store.write("suggestions/mark_links_changed", member_ids=list(member_ids), now=_now_ms())
+
+
+def mark_stale(store: Store, member_ids: list[str]) -> int:
+    """The stored lists of these members are out of date (computed again on the next read)."""
+    if not member_ids:
+        return 0
+    return int(store.write("suggestions/mark_stale", member_ids=list(member_ids), now=_now_ms())[0]["marked"])
+
+
+def stale_member_ids(store: Store, page: int = 1000):
+    """Active members whose stored list is missing or out of date, in id order (streamed)."""
+    after = ""
+    while True:
+        now = _now_ms()
+        rows = store.read(
+            "suggestions/list_stale_member_ids",
+            after=after,
+            fresh_after=now - REFRESH_AFTER_MS,
+            short_fresh_after=now - REFRESH_SHORT_AFTER_MS,
+            stored=STORED,
+            limit=page,
+        )
+        for row in rows:
+            yield row["member_id"]
+        if len(rows) < page:
+            return
+        after = rows[-1]["member_id"]
 
 
 def dismiss(store: Store, member_id: str, other_id: str) -> None:

@@ -41,6 +41,10 @@ def describe(reason: suggestions.Reason) -> str:
         return _("même section : %(place)s", place=reason.place)
     if reason.kind == "same_federation":
         return _("même fédération : %(place)s", place=reason.place)
+    if reason.kind == "in_contacts":
+        return _("dans vos contacts")
+    if reason.kind == "same_event":
+        return _("vous étiez tous deux à : %(event)s", event=reason.place)
     return ""
 
 

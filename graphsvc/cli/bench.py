@@ -239,7 +239,7 @@ def durability_cmd(kills, fsync, victim, folder, seed, as_json):
         raise SystemExit(1)
 
 
-# --- suggestions (Adamic-Adar top-10 on a demo network) ---------------------------
+# --- suggestions (suggestions.for_member on a demo network, its in-process lower bound, the page) ----
 
 
 @bench.command("suggestions")
@@ -249,26 +249,36 @@ def durability_cmd(kills, fsync, victim, folder, seed, as_json):
 @click.option("--members", type=click.IntRange(2, 10_000_000), default=200_000, show_default=True,
               help="Size of the demo network generated when the graph holds no members.")
 @click.option("--queries", type=click.IntRange(2, 1_000_000), default=1000, show_default=True,
-              help="How many members are drawn at random, one query each.")
-@click.option("--warmup", type=click.IntRange(0, 1_000_000), default=10, show_default=True,
-              help="First queries left out of the `warm` figures (the `all` figures keep them).")
-@click.option("--max-degree", "caps", type=click.IntRange(2, None), multiple=True,
-              help="Also run with common coopains of more than this many coopains skipped (repeatable).")
+              help="How many members are drawn at random, one call each per pass.")
 @click.option("--seed", "seed_value", type=int, default=1, show_default=True,
               help="Seed of the demo network and of the members drawn.")
+@click.option("--http-seconds", type=click.FloatRange(0, 3600), default=30.0, show_default=True,
+              help="How long the suggestions page is loaded through `coopol serve` (0: not measured).")
+@click.option("--concurrency", type=click.IntRange(1, 256), default=8, show_default=True,
+              help="Clients requesting the page at once.")
+@click.option("--sessions", type=click.IntRange(1, 25), default=8, show_default=True,
+              help="Members logged in through the login form (demo password), shared by the clients.")
+@click.option("--workers", type=click.IntRange(1, 64), default=os.cpu_count() or 2, show_default=True,
+              help="gunicorn workers serving the page.")
+@click.option("--password", default=None,
+              help="Password of the members of a --graph-url network (the page is loaded only when the bench "
+                   "generated the network or this is given).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.pass_obj
-def suggestions_cmd(obj, bench_url, members, queries, warmup, caps, seed_value, as_json):
-    """Time an Adamic-Adar top-10 query for members drawn at random; print p50/p99/mean ms.
+def suggestions_cmd(obj, bench_url, members, queries, seed_value, http_seconds, concurrency, sessions, workers,
+                    password, as_json):
+    """Time suggestions.for_member (top 10 with reasons) for members drawn at random; its
+    in-process scipy lower bound; the suggestions page's requests per second.
 
-    Degrees are stored on the members first by one write query
-    (suggestions/store_degrees, timed apart). The same members are queried
-    without a cap, then with each --max-degree cap."""
+    Each member drawn gets two calls: the first computes and stores their list
+    (`compute`), the second reads it with every rule applied live (`read`:
+    p50_ms, p99_ms). Degrees are stored first (suggestions/store_degrees,
+    timed apart). The baseline reads the network into memory (timed apart) and
+    computes the same scores with scipy sparse matrices."""
+    from graphsvc import bench_http, suggestions
     from graphsvc import bench_suggestions as bs
     from seeds import demo
 
-    if warmup >= queries:
-        raise click.BadParameter("must be smaller than --queries", param_hint="--warmup")
     with bench_graph(obj, bench_url) as (store, url, folder):
         store.apply_schema()
         existing = store.read("seed/count_members")[0]["members"]
@@ -281,19 +291,51 @@ def suggestions_cmd(obj, bench_url, members, queries, warmup, caps, seed_value, 
                       "seconds": round(report.generate_seconds + report.load_seconds, 2), "method": report.method}
         degrees = bs.store_degrees(store)
         sample = bs.sample_members(store, queries, seed_value)
-        runs = [bs.run(store, sample, None, warmup)] + [bs.run(store, sample, cap, warmup) for cap in caps]
+        load_before = [round(x, 2) for x in os.getloadavg()]
+        def graph_cpu() -> float | None:
+            return server_cpu(store)
+
+        suggestions.mark_stale(store, sample)  # the first pass computes every list, even on a graph used before
+        compute = bs.time_suggestions(store, sample, server_cpu=graph_cpu)
+        read = bs.time_suggestions(store, sample, server_cpu=graph_cpu)
+        network = bs.read_network(store)
+        baseline = bs.time_baseline(bs.Baseline(network), sample)
+        http = None
+        if http_seconds and (seeded or password):
+            chosen = list(dict.fromkeys(sample))[:sessions]
+            emails = bs.member_emails(store, chosen)
+            with tempfile.TemporaryDirectory(prefix="coopol-bench-http-") as instance:
+                with bench_http.served(url, Path(instance), workers=workers) as base_url:
+                    cookies = [bench_http.login(base_url, emails[m], password or demo.DEMO_PASSWORD) for m in chosen]
+                    http = bench_http.measure_pages(base_url, ["/coopains/suggestions"], cookies, concurrency,
+                                                    http_seconds)
+            http["workers"] = workers
         result = {
             "backend": store.backend,
             "graph": "temporary embedded graph" if folder else redact(url),
             "members": degrees.members,
             "links": degrees.links,
             "seeded": seeded,
-            "degrees": {"stored_by": "suggestions/store_degrees", "members": degrees.members,
-                        "seconds": round(degrees.seconds, 2)},
+            "degrees": {"stored_by": "suggestions/store_degrees", "seconds": round(degrees.seconds, 2)},
             "queries": queries,
             "limit": 10,
             "seed": seed_value,
-            "runs": [asdict(r) for r in runs],
+            "p50_ms": read.timings.p50_ms,
+            "p99_ms": read.timings.p99_ms,
+            "baseline_p50_ms": baseline.timings.p50_ms,
+            "ratio_p50": round(read.timings.p50_ms / baseline.timings.p50_ms, 2) if baseline.timings.p50_ms else None,
+            "read": asdict(read.timings) | {"round_trips": read.round_trips, "client_cpu_ms": read.client_cpu_ms,
+                                            "server_cpu_ms": read.server_cpu_ms},
+            "compute": asdict(compute.timings) | {"round_trips": compute.round_trips,
+                                                  "client_cpu_ms": compute.client_cpu_ms,
+                                                  "server_cpu_ms": compute.server_cpu_ms},
+            "baseline": asdict(baseline.timings) | {"cpu_ms": baseline.client_cpu_ms,
+                "read_network_seconds": round(network.seconds, 2),
+                "agreement": bs.agreement(read.found, baseline.found),
+            },
+            "same_as_computed": read.found == compute.found,
+            "http": http,
+            "load_average_before": load_before,
             "machine": machine(),
             "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         }
@@ -304,11 +346,12 @@ def suggestions_cmd(obj, bench_url, members, queries, warmup, caps, seed_value, 
         click.echo(f"Demo network generated: {seeded['members']} members, {seeded['links']} links in {seeded['seconds']} s ({seeded['method']}).")
     click.echo(f"Degrees stored on {degrees.members} members (suggestions/store_degrees) in {degrees.seconds:.2f} s; "
                f"{degrees.links} coopain links.")
-    for r in runs:
-        cap = "no cap" if r.max_degree is None else f"common coopains of degree <= {r.max_degree}"
-        click.echo(
-            f"Adamic-Adar top-10 on {result['backend']}, {cap}, {queries} members: "
-            f"all p50 {r.all.p50_ms} ms, p99 {r.all.p99_ms} ms, mean {r.all.mean_ms} ms; "
-            f"without the first {r.warmup}: p50 {r.warm.p50_ms} ms, p99 {r.warm.p99_ms} ms, mean {r.warm.mean_ms} ms "
-            f"(first query {r.first_ms} ms; {r.empty} members without a suggestion)"
-        )
+    for name, t in (("compute and store", compute), ("read a stored list", read), ("scipy baseline", baseline)):
+        click.echo(f"{name}, {queries} members: p50 {t.timings.p50_ms} ms, p99 {t.timings.p99_ms} ms, "
+                   f"mean {t.timings.mean_ms} ms, max {t.timings.max_ms} ms ({t.round_trips} queries a call; "
+                   f"CPU a call: {t.client_cpu_ms} ms here, {t.server_cpu_ms} ms in the graph server)")
+    click.echo(f"ratio_p50 {result['ratio_p50']} (read / baseline); same top 10 as the baseline: "
+               f"{result['baseline']['agreement']:.0%}")
+    if http:
+        click.echo(f"suggestions page: {http['requests_per_s']} requests/s with {concurrency} clients "
+                   f"({http['errors']} errors, p50 {http['p50_ms']} ms, p99 {http['p99_ms']} ms)")

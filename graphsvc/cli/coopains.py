@@ -60,15 +60,19 @@ def load_edgelist_cmd(obj, file, section_id, as_json, quiet):
               help="Members evaluated per dataset (a fixed random sample of those with a hidden link).")
 @click.option("--seed", "seed_value", type=int, default=1, show_default=True,
               help="Seed of the hidden links, of the sample and of the demo network.")
+@click.option("--weights", "variants", multiple=True,
+              help="Also evaluate ours with other weights, such as same_section=2,same_federation=0.5 (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.pass_obj
-def suggestions_quality_cmd(obj, datasets, edgelist_path, demo_members, evaluated, seed_value, as_json, quiet):
+def suggestions_quality_cmd(obj, datasets, edgelist_path, demo_members, evaluated, seed_value, variants, as_json,
+                            quiet):
     """Hide 10 % of the coopain links; report precision@10 and recall@10 of the suggestions
     against them, beside networkx's Adamic-Adar and common-neighbours baselines.
 
     Each dataset is loaded into a fresh temporary embedded graph."""
     names = quality.parse_datasets(datasets)
+    weights = {label: quality.parse_weights(label) for label in variants}
     results = {}
     for name in names:
         folder = tempfile.mkdtemp(prefix="coopol-quality-")
@@ -79,9 +83,9 @@ def suggestions_quality_cmd(obj, datasets, edgelist_path, demo_members, evaluate
                 click.echo(f"{name}: loading 90 % of the links, then {evaluated} members evaluated…", err=True)
             with progress_bar(not quiet and not as_json) as progress:
                 if name == "ego-facebook":
-                    result = quality.run_edgelist(store, edgelist_path, evaluated, seed_value, progress)
+                    result = quality.run_edgelist(store, edgelist_path, evaluated, seed_value, progress, weights)
                 else:
-                    result = quality.run_demo(store, demo_members, evaluated, seed_value, progress)
+                    result = quality.run_demo(store, demo_members, evaluated, seed_value, progress, weights)
             results[name] = asdict(result)
         finally:
             store.close()
@@ -104,3 +108,5 @@ def suggestions_quality_cmd(obj, datasets, edgelist_path, demo_members, evaluate
         for method in ("ours", "adamic_adar", "common_neighbours"):
             s = r[method]
             click.echo(f"  {method:<18} precision@10 {s['precision_at_10']:.4f}  recall@10 {s['recall_at_10']:.4f}")
+        for label, s in r["variants"].items():
+            click.echo(f"  ours, {label}: precision@10 {s['precision_at_10']:.4f}  recall@10 {s['recall_at_10']:.4f}")

@@ -24,14 +24,22 @@ from graphsvc.errors import Invalid, NotFound
 @click.option("--seed", "seed_value", type=int, default=1, show_default=True, help="Seed of --sample.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a line: {\"member\": ID, \"suggestions\": [...]}.")
 @click.option("--stats", is_flag=True, help="Print on stderr how long each member's suggestions took (p50, p99).")
+@click.option("--refresh", is_flag=True,
+              help="Compute and store the lists instead of printing them: the stale or missing ones "
+                   "(or those of the members given, or --all).")
 @click.pass_obj
-def suggest_cmd(obj, member_ids, limit, every_member, sample, seed_value, as_json, stats):
+def suggest_cmd(obj, member_ids, limit, every_member, sample, seed_value, as_json, stats, refresh):
     """Print the suggestions of each member ID, best first, with their reasons.
 
-    An unknown or pending member gets an `error` instead (exit code 1 at the end)."""
+    An unknown or pending member gets an `error` instead (exit code 1 at the end).
+    With --refresh, compute and store the members' lists (read fast until they
+    go stale) and print how many and how long."""
+    store = obj.store
+    if refresh and sample is None:
+        _refresh(store, member_ids or (_all_member_ids(store) if every_member else None), as_json)
+        return
     if (every_member + bool(member_ids) + (sample is not None)) != 1:
         raise click.UsageError("give member ids, --all or --sample N (one of them)")
-    store = obj.store
     failed = 0
     times: list[float] = []
     if every_member:
@@ -66,6 +74,37 @@ def suggest_cmd(obj, member_ids, limit, every_member, sample, seed_value, as_jso
             f"p99 {_rank(times, 0.99):.1f} ms, max {times[-1]:.1f} ms",
             err=True,
         )
+    if failed:
+        raise click.exceptions.Exit(1)
+
+
+def _refresh(store, chosen, as_json: bool) -> None:
+    """Store the lists of `chosen` (None: the stale or missing ones); one summary line."""
+    ids = list(suggestions.stale_member_ids(store) if chosen is None else chosen)
+    times: list[float] = []
+    failed = 0
+    started = time.monotonic()
+    for member_id in ids:
+        began = time.perf_counter()
+        try:
+            suggestions.refresh(store, member_id)
+        except (NotFound, Invalid):
+            failed += 1
+            continue
+        times.append((time.perf_counter() - began) * 1000)
+    times.sort()
+    summary = {
+        "refreshed": len(times),
+        "failed": failed,
+        "seconds": round(time.monotonic() - started, 2),
+        "p50_ms": round(_rank(times, 0.50), 1) if times else None,
+        "p99_ms": round(_rank(times, 0.99), 1) if times else None,
+    }
+    if as_json:
+        click.echo(json.dumps(summary))
+    else:
+        click.echo(f"Lists computed and stored: {summary['refreshed']} in {summary['seconds']} s "
+                   f"(p50 {summary['p50_ms']} ms a list; {failed} unknown or pending members)")
     if failed:
         raise click.exceptions.Exit(1)
 
@@ -110,4 +149,8 @@ def _describe(reasons) -> str:
             parts.append(f"même section : {r.place}")
         elif r.kind == "same_federation":
             parts.append(f"même fédération : {r.place}")
+        elif r.kind == "in_contacts":
+            parts.append("dans vos contacts")
+        elif r.kind == "same_event":
+            parts.append(f"vous étiez tous deux à : {r.place}")
     return "; ".join(parts)

@@ -4,14 +4,12 @@ both engines (checked against a computation in Python), the sample, the CLI."""
 from __future__ import annotations
 
 import json
-import math
-from collections import defaultdict
 
 import pytest
 from click.testing import CliRunner
 
 from graphsvc import bench_suggestions as bs
-from graphsvc import bulk
+from graphsvc import bulk, querylib, suggestions
 from graphsvc.errors import Invalid
 from graphsvc.store import open_store
 from seeds import demo
@@ -26,28 +24,6 @@ def make_members(store, ids):
 
 def link(store, pairs):
     store.write("seed/create_coopains", rows=[[a, b, NOW_MS] for a, b in pairs])
-
-
-def adamic_adar(pairs, member_id, max_degree=None, limit=10):
-    """The reference computation, from the list of links."""
-    coopains = defaultdict(set)
-    for a, b in pairs:
-        coopains[a].add(b)
-        coopains[b].add(a)
-    scores, common = defaultdict(float), defaultdict(int)
-    for c in coopains[member_id]:
-        if max_degree is not None and len(coopains[c]) > max_degree:
-            continue
-        for candidate in coopains[c]:
-            if candidate != member_id and candidate not in coopains[member_id]:
-                scores[candidate] += 1 / math.log(len(coopains[c]))
-                common[candidate] += 1
-    ranked = sorted(scores, key=lambda k: (-round(scores[k], 9), k))[:limit]
-    return [(k, round(scores[k], 9), common[k]) for k in ranked]
-
-
-def as_tuples(suggestions):
-    return [(s.member_id, round(s.score, 9), s.common) for s in suggestions]
 
 
 # A small network: "me" has coopains c1 (3 coopains), c2 (4 coopains) and hub h (6 coopains).
@@ -65,51 +41,9 @@ def test_degrees_count_each_members_coopains_in_either_direction(store):
     link(store, SMALL)
     degrees = bs.store_degrees(store)
     assert (degrees.members, degrees.links) == (len(SMALL_IDS), len(SMALL))
-    # Stored: the query reads them back (a member without coopains gets 0 and no suggestion).
-    assert bs.adamic_adar_top(store, "alone") == []
-
-
-def test_top_ranks_friends_of_friends_by_adamic_adar_without_self_or_coopains(store):
-    make_members(store, SMALL_IDS)
-    link(store, SMALL)
-    bs.store_degrees(store)
-    found = bs.adamic_adar_top(store, "me")
-    # x: via c1 (3), c2 (4) and h (6); y: via c1 and h; t, z: via c2; u, v, w: via h only.
-    x = 1 / math.log(3) + 1 / math.log(4) + 1 / math.log(6)
-    y = 1 / math.log(3) + 1 / math.log(6)
-    z = 1 / math.log(4)
-    hub = 1 / math.log(6)
-    assert as_tuples(found) == [
-        ("x", round(x, 9), 3), ("y", round(y, 9), 2), ("t", round(z, 9), 1), ("z", round(z, 9), 1),
-        ("u", round(hub, 9), 1), ("v", round(hub, 9), 1), ("w", round(hub, 9), 1),
-    ]  # fmt: skip
-    assert {"me", "c1", "c2", "h"}.isdisjoint(s.member_id for s in found)
-    assert as_tuples(found) == adamic_adar(SMALL, "me")
-    assert [s.member_id for s in bs.adamic_adar_top(store, "me", limit=2)] == ["x", "y"]
-
-
-def test_cap_skips_common_coopains_with_too_many_coopains(store):
-    make_members(store, SMALL_IDS)
-    link(store, SMALL)
-    bs.store_degrees(store)
-    capped = bs.adamic_adar_top(store, "me", max_degree=4)
-    assert [s.member_id for s in capped] == ["x", "y", "t", "z"]  # the hub h (6 coopains) no longer counts
-    assert as_tuples(capped) == adamic_adar(SMALL, "me", max_degree=4)
-    assert [s.member_id for s in bs.adamic_adar_top(store, "me", max_degree=3)] == ["x", "y"]
-
-
-def test_top_matches_the_python_computation_on_a_demo_network(store):
-    demo.create_synthetic_sections(store, federations=2, sections_per_federation=3)
-    network = demo.generate(demo.read_sections(store), [], 150, 4, 6, now_ms=NOW_MS, password_hash="$argon2id$x,y")
-    bulk.load_network(store, network, method="unwind")
-    ids = [m[0] for m in network.members]
-    pairs = [(ids[a], ids[b]) for a, b in zip(network.link_a.tolist(), network.link_b.tolist())]
-    degrees = bs.store_degrees(store)
-    assert (degrees.members, degrees.links) == (150, len(pairs))
-    sample = bs.sample_members(store, 12, seed=3)
-    for member_id in sample:
-        assert as_tuples(bs.adamic_adar_top(store, member_id)) == adamic_adar(pairs, member_id)
-        assert as_tuples(bs.adamic_adar_top(store, member_id, max_degree=8)) == adamic_adar(pairs, member_id, 8)
+    stored = cypher(store, "MATCH (m:Member) RETURN m.id AS id, m.degree AS degree")
+    assert {r["id"]: r["degree"] for r in stored} == {"me": 3, "c1": 3, "c2": 4, "h": 6, "x": 3, "y": 2, "z": 1,
+                                                       "t": 1, "w": 1, "v": 1, "u": 1, "alone": 0}
 
 
 def test_sample_is_fixed_by_the_seed_and_reads_every_page(store):
@@ -124,14 +58,10 @@ def test_sample_is_fixed_by_the_seed_and_reads_every_page(store):
 
 
 def test_bad_arguments_are_refused_before_any_query(falkordb_store):
-    with pytest.raises(Invalid, match="limit"):
-        bs.adamic_adar_top(falkordb_store, "me", limit=0)
-    with pytest.raises(Invalid, match="max_degree"):
-        bs.adamic_adar_top(falkordb_store, "me", max_degree=1)
     with pytest.raises(Invalid, match="no members"):
         bs.sample_members(falkordb_store, 5, seed=1)
-    with pytest.raises(Invalid, match="warmup"):
-        bs.run(falkordb_store, ["a", "b"], warmup=2)
+    with pytest.raises(Invalid, match="no members"):
+        bs.time_suggestions(falkordb_store, [])
 
 
 def test_percentiles_are_nearest_rank():
@@ -143,6 +73,52 @@ def test_percentiles_are_nearest_rank():
     assert (t.queries, t.p50_ms, t.p99_ms, t.mean_ms, t.max_ms) == (3, 3.0, 5.0, 3.0, 5.0)
 
 
+def everyone_visible(store):
+    cypher(store, "MATCH (m:Member) SET m.visibility = 'members', m.visible_to_sympathisants = true")
+
+
+def cypher(store, text, **params):
+    query = querylib.Query("test/cypher", None, "write", frozenset(params), (), "test", text, None)
+    return store._run(query, params)
+
+
+@pytest.fixture
+def demo_network(store):
+    demo.create_synthetic_sections(store, federations=2, sections_per_federation=3)
+    network = demo.generate(demo.read_sections(store), [], 150, 4, 6, now_ms=NOW_MS, password_hash="$argon2id$x,y")
+    bulk.load_network(store, network, method="unwind")
+    return network
+
+
+def test_the_scipy_baseline_gives_the_same_top_10_as_for_member(store, demo_network):
+    network = demo_network
+    sample = bs.sample_members(store, 12, seed=3)
+    in_memory = bs.read_network(store, page=40)  # several pages
+    assert len(in_memory.ids) == 150 and in_memory.coopains.nnz == 2 * len(network.link_a)
+    baseline = bs.Baseline(in_memory)
+
+    # The visibility choices of the demo network apply to both rankings.
+    hidden_too = bs.time_suggestions(store, sample)
+    assert bs.agreement(hidden_too.found, bs.time_baseline(baseline, sample).found) == 1.0
+
+    everyone_visible(store)
+    baseline = bs.Baseline(bs.read_network(store))
+    for member_id in sample:
+        ours = [(s.id, round(s.score, 6)) for s in suggestions.for_member(store, member_id, 10, suggestions.WEIGHTS)]
+        assert ours == [(m, round(score, 6)) for m, score in baseline.top(member_id)]
+
+
+def test_time_suggestions_counts_the_queries_of_a_stored_read(store, demo_network):
+    sample = bs.sample_members(store, 2, seed=1)
+    computed = bs.time_suggestions(store, sample)
+    read = bs.time_suggestions(store, sample)
+    assert read.found == computed.found and read.timings.queries == 2
+    assert read.round_trips == 2 < computed.round_trips  # the viewer with their list, then the candidates
+    emails = bs.member_emails(store, [sample[0], "nobody"])
+    assert list(emails) == [sample[0]] and "@" in emails[sample[0]]
+
+
+@pytest.mark.slow
 def test_bench_suggestions_generates_a_network_and_reports_json(tmp_path):
     from graphsvc.cli import cli
 
@@ -151,29 +127,23 @@ def test_bench_suggestions_generates_a_network_and_reports_json(tmp_path):
     demo.create_synthetic_sections(store, federations=2, sections_per_federation=3)  # faster than the real ones
     store.close()
     args = ["bench", "suggestions", "--graph-url", f"embedded://{tmp_path}", "--members", "200", "--queries", "15"]
-    result = CliRunner().invoke(cli, [*args, "--warmup", "3", "--max-degree", "10", "--json"])
+    result = CliRunner().invoke(cli, [*args, "--http-seconds", "1", "--concurrency", "2", "--sessions", "2",
+                                      "--workers", "1", "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.output.strip().splitlines()[-1])
     assert report["backend"] == "falkordb" and report["members"] == 200
     assert report["seeded"]["members"] == 200 and report["links"] == report["seeded"]["links"]
     assert report["degrees"]["stored_by"] == "suggestions/store_degrees"
-    assert [r["max_degree"] for r in report["runs"]] == [None, 10]
-    for run in report["runs"]:
-        assert run["all"]["queries"] == 15 and run["warm"]["queries"] == 12
-        assert run["all"]["p50_ms"] <= run["all"]["p99_ms"] <= run["all"]["max_ms"]
+    for figures in (report["read"], report["compute"], report["baseline"]):
+        assert figures["queries"] == 15 and figures["p50_ms"] <= figures["p99_ms"] <= figures["max_ms"]
+    assert report["p50_ms"] == report["read"]["p50_ms"] and report["baseline_p50_ms"] > 0
+    assert report["ratio_p50"] == round(report["p50_ms"] / report["baseline_p50_ms"], 2)
+    assert report["read"]["round_trips"] == 2 and report["same_as_computed"]
+    assert report["baseline"]["agreement"] > 0.9
+    assert report["http"]["ok"] > 0 and report["http"]["errors"] == 0 and report["http"]["sessions"] == 2
     assert "machine" in report and "date" in report
-    # A second run uses the network already there, and the text output names the figures.
-    again = CliRunner().invoke(cli, [*args])
+    # A second run uses the network already there (no page load: its passwords are not the bench's to know).
+    again = CliRunner().invoke(cli, args)
     assert again.exit_code == 0, again.output
     assert "Generating" not in again.output and "Degrees stored on 200 members" in again.output
-    assert "p50" in again.output and "p99" in again.output
-
-
-def test_bench_suggestions_refuses_a_warmup_as_long_as_the_run(tmp_path):
-    from graphsvc.cli import cli
-
-    result = CliRunner().invoke(
-        cli, ["bench", "suggestions", "--graph-url", f"embedded://{tmp_path}", "--queries", "5", "--warmup", "5"]
-    )
-    assert result.exit_code == 2 and "--warmup" in result.output
-    assert not any(tmp_path.iterdir())  # nothing opened, nothing written
+    assert "read a stored list" in again.output and "scipy baseline" in again.output

@@ -58,12 +58,23 @@ def test_evaluate_compares_our_suggestions_with_the_hidden_links(falkordb_store)
     the_split = quality.Split(kept=tuple(p for p in PAIRS if p != ("3", "4")), hidden=(("3", "4"),))
     edges = edgelist.parse(f"{a} {b}" for a, b in the_split.kept)
     edgelist.load(falkordb_store, edges)
-    result = quality.evaluate(falkordb_store, [str(i) for i in range(1, 7)], the_split, members=10, seed=1, load_seconds=0)
+    variants = {"no section": quality.parse_weights("same_section=0, same_federation=0")}
+    result = quality.evaluate(falkordb_store, [str(i) for i in range(1, 7)], the_split, members=10, seed=1,
+                              load_seconds=0, variants=variants)
     assert (result.members, result.links, result.hidden, result.evaluated) == (6, 7, 1, 2)
     # 3 and 4 share 5; every ranking finds the hidden link for both members.
-    for scores in (result.ours, result.adamic_adar, result.common_neighbours):
+    for scores in (result.ours, result.adamic_adar, result.common_neighbours, result.variants["no section"]):
         assert scores.recall_at_10 == 1.0
         assert scores.precision_at_10 == 0.1
+
+
+def test_weights_are_parsed_from_term_value_pairs():
+    weights = quality.parse_weights("same_section=2, same_federation=0.5,max_degree=100")
+    assert (weights.same_section, weights.same_federation, weights.max_degree) == (2.0, 0.5, 100)
+    assert weights.coopains == 1.0  # the others as in WEIGHTS
+    for bad in ("", "colour=2", "same_section=high"):
+        with pytest.raises(Invalid):
+            quality.parse_weights(bad)
 
 
 def test_unknown_dataset_is_a_clear_message():
@@ -77,12 +88,14 @@ def test_cli_reports_the_three_rankings_as_json(tmp_path):
     path.write_text("\n".join(f"{a} {b}" for a, b in PAIRS * 1) + "\n1 4\n2 4\n2 5\n")
     result = CliRunner().invoke(
         cli,
-        ["bench", "suggestions-quality", "--datasets", "ego-facebook", "--edgelist", str(path), "--json"],
+        ["bench", "suggestions-quality", "--datasets", "ego-facebook", "--edgelist", str(path), "--json",
+         "--weights", "same_section=2"],
         env={"COOPOL_INSTANCE": str(tmp_path)},
     )
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)["datasets"]["ego-facebook"]
     assert (data["members"], data["links"], data["hidden"]) == (6, 10, 1)
+    assert list(data["variants"]) == ["same_section=2"]
     for method in ("ours", "adamic_adar", "common_neighbours"):
         assert 0 <= data[method]["precision_at_10"] <= 0.1
         assert 0 <= data[method]["recall_at_10"] <= 1

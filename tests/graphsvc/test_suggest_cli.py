@@ -83,3 +83,33 @@ def test_suggest_sample_draws_members_and_prints_timings(graph):
     assert "2 members, top 10: p50" in result.stderr and "p99" in result.stderr
     again = CliRunner().invoke(cli, ["suggest", "--sample", "2", "--json"])
     assert [json.loads(line)["member"] for line in again.stdout.splitlines()] == members  # same seed
+
+
+def test_suggest_json_gives_the_address_book_and_event_reasons(graph, falkordb_store):
+    from tests.graphsvc.test_suggestions import answered, in_address_book
+
+    ana, dan = graph["ana"], graph["dan"]
+    in_address_book(falkordb_store, ana, dan, "h-dan")
+    answered(falkordb_store, "ev-1", "Fête de la rose", 1, ana, dan)
+
+    result = run(ana.id, "--json")
+
+    assert result.exit_code == 0, result.output
+    found = {s["id"]: s for s in json.loads(result.output)["suggestions"]}
+    assert found[dan.id]["reasons"] == [
+        {"kind": "in_contacts"}, {"kind": "same_event", "place": "Fête de la rose"},
+        {"kind": "same_section", "place": "Lyon 7e"},
+    ]
+    assert "dans vos contacts; vous étiez tous deux à : Fête de la rose" in run(ana.id).output
+
+
+def test_suggest_refresh_stores_the_stale_lists_then_none(graph):
+    first = run("--refresh", "--json")
+    assert first.exit_code == 0, first.output
+    assert json.loads(first.output)["refreshed"] == 4
+
+    again = run("--refresh", "--json")
+    assert json.loads(again.output)["refreshed"] == 0  # all fresh now
+    one = run("--refresh", graph["ana"].id)
+    assert one.exit_code == 0 and "Lists computed and stored: 1 in" in one.output
+    assert run("--refresh", "nobody").exit_code == 1

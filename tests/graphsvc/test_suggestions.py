@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from graphsvc import admins, coopains, suggestions
+from graphsvc import admins, coopains, querylib, suggestions
 from graphsvc.errors import Invalid, NotFound
 from tests.fixtures.web import make_member, make_section
 
@@ -283,3 +283,250 @@ def test_the_weights_decide_the_order_and_the_federation_is_scanned_when_it_coul
     heavy = suggestions.Weights(same_federation=1.5)
     assert not suggestions._federation_outranked(heavy)
     assert ids(suggestions.for_member(store, me.id, limit=1, weights=heavy)) == [federal.id]
+
+
+# --- address books and events: two more terms of the score ---------------------
+
+
+def cypher(store, text, **params):
+    """Arrange what other areas' services make (address books, events) on the
+    agreed model; inspect storage."""
+    query = querylib.Query("test/cypher", None, "write", frozenset(params), (), "test", text, None)
+    return store._run(query, params)
+
+
+def in_address_book(store, owner, other, digest):
+    """`owner` imported a contact whose hash identifies `other` (issue 5's model)."""
+    cypher(store, "MATCH (o:Member {id: $owner}), (m:Member {id: $other}) MERGE (h:ContactHash {hash: $digest}) "
+                  "MERGE (m)-[:IDENTIFIED_BY]->(h) MERGE (o)-[:HAS_CONTACT {imported_at: 1}]->(h)",
+           owner=owner.id, other=other.id, digest=digest)
+
+
+def answered(store, event_id, title, starts_at, *people, answer="going", hidden=False):
+    """An event (issue 6's model) and the answers of `people`."""
+    cypher(store, "MERGE (e:Event {id: $id}) SET e.title = $title, e.starts_at = $starts_at, "
+                  "e.hidden_at = CASE WHEN $hidden THEN 1 ELSE null END "
+                  "WITH e UNWIND $people AS pid MATCH (m:Member {id: pid}) "
+                  "MERGE (m)-[a:ANSWERED]->(e) SET a.answer = $answer, a.at = 1",
+           id=event_id, title=title, starts_at=starts_at, hidden=hidden, people=[p.id for p in people], answer=answer)
+
+
+def test_a_member_in_the_address_book_is_suggested_as_in_contacts(places):
+    store = places
+    me = person(store, PARIS, "Alice", "Ardant")
+    known = person(store, LYON7, "Connu", "Carnet")
+    person(store, LYON7, "Inconnu", "Lyonnais")
+    in_address_book(store, me, known, "ab12")
+
+    found = suggestions.for_member(store, me.id)
+
+    assert ids(found) == [known.id]  # the other Lyonnais shares nothing with a Parisian
+    assert found[0].reasons == (suggestions.Reason("in_contacts"),)
+    assert found[0].score == pytest.approx(suggestions.WEIGHTS.in_contacts)
+    assert found[0].as_dict()["reasons"] == [{"kind": "in_contacts"}]
+
+
+def test_a_member_who_is_not_findable_is_not_suggested_through_an_address_book(places):
+    store = places
+    me = person(store, LYON7, "Alice", "Ardant")
+    far = person(store, PARIS, "Loin", "Introuvable")
+    near = person(store, LYON7, "Voisin", "Introuvable")
+    in_address_book(store, me, far, "h-far")
+    in_address_book(store, me, near, "h-near")
+    cypher(store, "MATCH (m:Member) WHERE m.id IN $ids SET m.findable = false", ids=[far.id, near.id])
+
+    found = suggestions.for_member(store, me.id)
+
+    assert ids(found) == [near.id]  # still a neighbour, but not "in your contacts"
+    assert found[0].reasons == (suggestions.Reason("same_section", place="Lyon 7e"),)
+
+
+def test_members_who_went_to_the_same_event_are_suggested_with_the_latest_event(places):
+    store = places
+    me = person(store, PARIS, "Alice", "Ardant")
+    met = person(store, LYON7, "Vue", "Deux Fois")
+    maybe = person(store, LYON7, "Peut", "Être")
+    hidden_event = person(store, LYON7, "Caché", "Modéré")
+    answered(store, "ev-1", "Fête de la rose", 1_000, me, met)
+    answered(store, "ev-2", "Université d'été <b>2026</b>", 2_000, me, met, maybe)
+    cypher(store, "MATCH (m:Member {id: $id})-[a:ANSWERED]->(:Event {id: 'ev-2'}) SET a.answer = 'maybe'", id=maybe.id)
+    answered(store, "ev-3", "Réunion masquée", 3_000, me, hidden_event, hidden=True)
+
+    found = suggestions.for_member(store, me.id)
+
+    assert ids(found) == [met.id]
+    assert found[0].reasons == (suggestions.Reason("same_event", place="Université d'été <b>2026</b>"),)
+    assert found[0].score == pytest.approx(suggestions.WEIGHTS.same_event)
+
+
+def test_every_signal_adds_its_term_to_one_score(places):
+    store = places
+    me = person(store, LYON7, "Alice", "Ardant")
+    friend = person(store, PARIS, "Ami", "Commun")
+    everything = person(store, LYON7, "Tout", "Àlafois")
+    link(store, (me, friend), (friend, everything))
+    in_address_book(store, me, everything, "h-all")
+    answered(store, "ev-1", "Meeting", 1_000, me, everything)
+
+    found = suggestions.for_member(store, me.id)
+
+    w = suggestions.WEIGHTS
+    assert found[0].id == everything.id
+    assert found[0].score == pytest.approx(w.coopains / math.log(2) + w.same_section + w.in_contacts + w.same_event)
+    assert [r.kind for r in found[0].reasons] == ["common_coopains", "in_contacts", "same_event", "same_section"]
+
+
+# --- stored lists: read fast, rules applied live, recomputed when stale ---------
+
+
+def stored_ids(store, member):
+    return cypher(store, "MATCH (m:Member {id: $id}) RETURN m.suggested_ids AS ids, m.suggested_at AS at", id=member.id)[0]
+
+
+def test_a_list_is_stored_and_read_back_with_the_same_suggestions(places):
+    store = places
+    me = person(store, LYON7, "Alice", "Ardant")
+    friend = person(store, PARIS, "Ami", "Commun")
+    fof = person(store, PARIS, "Ami", "DAmi")
+    neighbour = person(store, LYON7, "Voisin", "Section")
+    link(store, (me, friend), (friend, fof))
+
+    computed = suggestions.for_member(store, me.id)
+    stored = stored_ids(store, me)
+    read = suggestions.for_member(store, me.id)
+
+    assert set(stored["ids"]) == {fof.id, neighbour.id}
+    assert read == computed and stored_ids(store, me) == stored  # read, not computed again
+
+
+def test_rules_apply_at_once_to_a_stored_list(places):
+    store = places
+    me = person(store, LYON7, "Alice", "Ardant")
+    dismissed, asked, blocker, shy, closed, kept = (person(store, LYON7, n, "Voisin") for n in "ABCDEF")
+    suggestions.for_member(store, me.id)
+    at = stored_ids(store, me)["at"]
+
+    suggestions.dismiss(store, me.id, dismissed.id)
+    coopains.request(store, me.id, asked.id)
+    coopains.block(store, blocker.id, me.id)
+    suggestions.set_suggestible(store, shy.id, False)
+    store.write("members/mark_pending", member_id=closed.id)
+
+    assert ids(suggestions.for_member(store, me.id)) == [kept.id]
+    assert stored_ids(store, me)["at"] == at  # the stored list was read, the rules applied live
+    suggestions.set_suggestible(store, shy.id, True)
+    assert ids(suggestions.for_member(store, me.id)) == sorted([kept.id, shy.id])
+
+
+def test_a_new_coopain_makes_the_lists_around_them_stale(places):
+    store = places
+    me = person(store, PARIS, "Alice", "Ardant")
+    other = person(store, LYON7, "Bruno", "Nouvel")
+    their_friend = person(store, LYON8, "Chloé", "Amie")
+    my_friend = person(store, PARIS, "Denis", "Ami")
+    link(store, (other, their_friend), (me, my_friend))
+    assert their_friend.id not in ids(suggestions.for_member(store, me.id))
+    assert other.id not in ids(suggestions.for_member(store, my_friend.id))
+
+    coopains.request(store, me.id, other.id)
+    coopains.accept(store, other.id, me.id)
+
+    assert their_friend.id in ids(suggestions.for_member(store, me.id))  # my list was recomputed
+    assert other.id in ids(suggestions.for_member(store, my_friend.id))  # and my coopains' lists
+
+
+def test_a_stored_list_is_computed_again_once_it_is_old(places):
+    store = places
+    me = person(store, PARIS, "Alice", "Ardant")
+    friend = person(store, PARIS, "Ami", "Commun")
+    later = person(store, LYON7, "Plus", "Tard")
+    link(store, (me, friend))
+    assert suggestions.for_member(store, me.id) == []
+    link(store, (friend, later))  # not through the service: nothing marks the list stale
+    assert suggestions.for_member(store, me.id) == []
+
+    old = suggestions._now_ms() - suggestions.REFRESH_SHORT_AFTER_MS - 1
+    cypher(store, "MATCH (m:Member {id: $id}) SET m.suggested_at = $old", id=me.id, old=old)
+    assert [me.id] == [m for m in suggestions.stale_member_ids(store) if m == me.id]
+
+    assert ids(suggestions.for_member(store, me.id)) == [later.id]
+    assert me.id not in list(suggestions.stale_member_ids(store))
+
+
+def test_withdrawn_requests_and_lifted_blocks_are_suggested_again(places):
+    store = places
+    me = person(store, LYON7, "Alice", "Ardant")
+    asked, blocked = person(store, LYON7, "Demandé", "Voisin"), person(store, LYON7, "Bloqué", "Voisin")
+    coopains.request(store, me.id, asked.id)
+    coopains.block(store, me.id, blocked.id)
+    assert suggestions.for_member(store, me.id) == []
+
+    coopains.cancel(store, me.id, asked.id)
+    coopains.unblock(store, me.id, blocked.id)
+
+    assert set(ids(suggestions.for_member(store, me.id))) == {asked.id, blocked.id}
+
+
+def degrees(store, *people):
+    return [cypher(store, "MATCH (m:Member {id: $id}) RETURN m.degree AS d", id=p.id)[0]["d"] for p in people]
+
+
+def test_the_stored_degree_follows_accepts_removals_and_blocks(places):
+    store = places
+    a, b, c = (person(store, LYON7, n, "Membre") for n in "ABC")
+    for x, y in ((a, b), (a, c)):
+        coopains.request(store, x.id, y.id)
+        coopains.accept(store, y.id, x.id)
+    assert degrees(store, a, b, c) == [2, 1, 1]
+
+    coopains.remove(store, b.id, a.id)
+    assert degrees(store, a, b, c) == [1, 0, 1]
+    coopains.block(store, c.id, a.id)
+    assert degrees(store, a, b, c) == [0, 0, 0]
+
+
+def test_refresh_computes_a_list_now(places):
+    store = places
+    me = person(store, LYON7, "Alice", "Ardant")
+    person(store, LYON7, "Voisin", "Section")
+    assert suggestions.refresh(store, me.id) == 1
+    assert stored_ids(store, me)["at"] is not None
+    with pytest.raises(NotFound):
+        suggestions.refresh(store, "nobody")
+
+
+def test_erasing_a_member_leaves_their_name_in_no_stored_list_and_degrees_right(places):
+    from graphsvc import mydata
+
+    store = places
+    gone, b, c = (person(store, LYON7, n, "Membre") for n in ("Effacé", "Bruno", "Chloé"))
+    for x, y in ((gone, b), (gone, c)):
+        coopains.request(store, x.id, y.id)
+        coopains.accept(store, y.id, x.id)
+    assert suggestions.for_member(store, b.id)[0].reasons[0].names == ("Effacé Membre",)
+
+    mydata.erase(store, gone.id)
+
+    assert degrees(store, b, c) == [0, 0]
+    assert stored_ids(store, b)["ids"] is None
+    assert "Effacé" not in str(cypher(store, "MATCH (m:Member) RETURN m.suggested_names AS n"))
+    assert [r.kind for r in suggestions.for_member(store, b.id)[0].reasons] == ["same_section"]
+
+
+def test_an_imported_address_book_and_a_contact_who_joins_are_suggested_at_once(places):
+    from graphsvc import contacts
+    from tests.graphsvc.test_contacts import KEY, Contact, book, register
+
+    store = places
+    me = register(store, "alice@example.org", "Alice", "Ardant", section_id=PARIS)
+    known = register(store, "connu@example.org", "Connu", "Carnet", section_id=LYON7)
+    assert suggestions.for_member(store, me.id) == []  # stored, empty
+
+    contacts.import_contacts(store, KEY, me.id, book(Contact(emails=("connu@example.org", "plus.tard@example.org"))),
+                             require_consent=False)
+    assert ids(suggestions.for_member(store, me.id)) == [known.id]
+
+    later = register(store, "plus.tard@example.org", "Plus", "Tard", section_id=LYON8)
+    contacts.joined(store, KEY, later.id)
+    found = suggestions.for_member(store, me.id)
+    assert ids(found) == sorted([known.id, later.id]) and found[1].reasons == (suggestions.Reason("in_contacts"),)

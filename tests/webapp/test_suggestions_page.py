@@ -170,3 +170,30 @@ def test_my_coopains_page_leads_to_the_suggestions(client, auth, people):
 
     assert f'href="{URL}"' in client.get("/coopains").get_data(as_text=True)
     assert 'href="/coopains"' in client.get(URL).get_data(as_text=True)
+
+
+def test_address_book_and_event_reasons_are_shown_and_escaped(client, auth, people, falkordb_store):
+    from tests.graphsvc.test_suggestions import answered, in_address_book
+
+    store = falkordb_store
+    guest = make_member(store, PARIS, first_name="Gaëlle", last_name="Invitée", email="g@example.org",
+                        visibility="members")
+    in_address_book(store, people["me"], guest, "hash-g")
+    answered(store, "ev-1", "<script>alert(1)</script> Fête", 1, people["me"], guest)
+    auth.login("alice@example.org")
+
+    raw = client.get(URL).get_data(as_text=True)
+
+    assert "Gaëlle Invitée" in html.unescape(raw)
+    assert "dans vos contacts" in raw
+    assert "vous étiez tous deux à : &lt;script&gt;alert(1)&lt;/script&gt; Fête" in raw
+    assert "<script>alert(1)" not in raw
+
+
+def test_the_new_reasons_read_naturally(app):
+    from webapp.suggestions import describe
+
+    R = suggestions.Reason
+    with app.test_request_context():
+        assert describe(R("in_contacts")) == "dans vos contacts"
+        assert describe(R("same_event", place="Fête de la rose")) == "vous étiez tous deux à : Fête de la rose"

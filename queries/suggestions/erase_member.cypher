@@ -1,0 +1,16 @@
+// Erasure of $member_id (graphsvc.mydata, before mydata/erase_links): each of
+// their coopains loses a coopain — `degree` counted again without them — and
+// loses their stored suggestions, the only ones that may name the member (as a
+// common coopain); those are computed again on the next read.
+// mode: write
+// params: member_id
+// returns: removed
+MATCH (m:Member {id: $member_id})
+OPTIONAL MATCH (m)-[:COOPAIN]-(c:Member)
+WITH m, collect(c) AS coopains
+UNWIND coopains AS c
+OPTIONAL MATCH (c)-[:COOPAIN]-(x:Member)
+WITH c, count(x) AS degree
+SET c.degree = degree - 1, c.suggested_at = null, c.suggested_ids = null, c.suggested_adamic_adar = null,
+    c.suggested_common = null, c.suggested_names = null, c.suggested_contact = null, c.suggested_event = null
+RETURN count(c) AS removed
