@@ -269,6 +269,7 @@ def import_contacts(store: Store, key: str, member_id: str, book, *, now: int | 
     if not logged:
         raise Forbidden("limite d'import atteinte : réessayez plus tard")
     done = 0
+    progress("store hashes", 0, len(hashes))
     for batch in _chunks(hashes):
         store.write("contacts/add_contacts", member_id=me["id"], hashes=list(batch), now=now)
         done += len(batch)
