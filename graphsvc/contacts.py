@@ -298,7 +298,8 @@ def matches(store: Store, member_id: str, limit: int = 50, offset: int = 0) -> P
         raise Invalid(f"limit : entre 1 et {MAX_PAGE}")
     if not isinstance(offset, int) or isinstance(offset, bool) or offset < 0:
         raise Invalid("offset : un entier positif ou nul")
-    total = summary(store, member_id).matches
+    member_id = _member_id(member_id)
+    total = store.read("contacts/count_matches", member_id=member_id)[0]["matches"]
     rows = store.read("contacts/list_matches", member_id=member_id, offset=offset, limit=limit) if total > offset else []
     return Page(tuple(Match(**r) for r in rows), total, offset, limit)
 
