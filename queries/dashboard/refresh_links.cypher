@@ -1,5 +1,6 @@
-// Replaces a section's LINKED relationships (one per other section its active
-// members have coopains in, with their number of coopain links) and stores its
+// Replaces a section's LINKED relationships (one per other section of its
+// federation its active members have coopains in, with their number of coopain
+// links: the picture's edges) and stores its
 // totals: links inside the section, towards its federation's other sections and
 // towards other federations, at `now`.
 // mode: write
@@ -14,14 +15,15 @@ OPTIONAL MATCH (s)<-[:BELONGS_TO]-(m:Member)-[:COOPAIN]-(o:Member)-[:BELONGS_TO]
 WHERE m.status = 'active' AND o.status = 'active'
 WITH s, f, t, g, count(o) AS n
 WITH s, f, collect(CASE WHEN t IS NOT NULL THEN {section: t, federation: g.id, links: n} END) AS targets
-WITH s, targets,
+WITH s, f, targets,
      reduce(x = 0, r IN targets | x + CASE WHEN r.section.id = s.id THEN r.links ELSE 0 END) / 2 AS inside,
      reduce(x = 0, r IN targets | x + CASE WHEN r.section.id <> s.id AND r.federation = f.id THEN r.links ELSE 0 END) AS federation,
      reduce(x = 0, r IN targets | x + CASE WHEN r.federation <> f.id THEN r.links ELSE 0 END) AS elsewhere
 SET s.net_inside = inside, s.net_federation = federation, s.net_elsewhere = elsewhere, s.net_at = $now
-WITH s, targets, inside, federation, elsewhere
+WITH s, f, targets, inside, federation, elsewhere
 UNWIND (CASE WHEN size(targets) = 0 THEN [null] ELSE targets END) AS r
-WITH s, r, inside, federation, elsewhere, r.section AS t
-FOREACH (_ IN CASE WHEN t IS NOT NULL AND t.id <> s.id THEN [1] ELSE [] END |
+WITH s, r, inside, federation, elsewhere, r.section AS t,
+     r IS NOT NULL AND r.section.id <> s.id AND r.federation = f.id AS drawn
+FOREACH (_ IN CASE WHEN drawn THEN [1] ELSE [] END |
   CREATE (s)-[:LINKED {coopains: r.links, at: $now}]->(t))
-RETURN count(CASE WHEN t IS NOT NULL AND t.id <> s.id THEN 1 END) AS targets, inside, federation, elsewhere
+RETURN count(CASE WHEN drawn THEN 1 END) AS targets, inside, federation, elsewhere
