@@ -138,6 +138,7 @@ def test_bench_suggestions_generates_a_network_and_reports_json(tmp_path):
         assert figures["queries"] == 15 and figures["p50_ms"] <= figures["p99_ms"] <= figures["max_ms"]
     assert report["p50_ms"] == report["read"]["p50_ms"] and report["baseline_p50_ms"] > 0
     assert report["ratio_p50"] == round(report["p50_ms"] / report["baseline_p50_ms"], 2)
+    assert report["ratio_cpu"] > 0 and report["read"]["server_cpu_ms"] is not None
     assert report["read"]["round_trips"] == 2 and report["same_as_computed"]
     assert report["baseline"]["agreement"] > 0.9
     assert report["http"]["ok"] > 0 and report["http"]["errors"] == 0 and report["http"]["sessions"] == 2
