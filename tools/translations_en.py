@@ -31,6 +31,7 @@ EN = {
     "Administrateur national": "National administrator",
     "Adresse e-mail du membre": "The member's e-mail address",
     "Animation": "Coordination",
+    "Date": "Date",
     "Droit": "Right",
     "Droit attribué : %(right)s, %(unit)s.": "Right granted: %(right)s, %(unit)s.",
     "Fédération ou section": "Federation or section",
