@@ -185,6 +185,8 @@ def test_members_post_on_an_event_of_their_section_and_the_event_page_part_lists
     assert response.status_code == 303 and response.headers["Location"].startswith(f"/evenements/{event.id}#publication-")
     feed_page = client.get("/fil").get_data(as_text=True)
     assert "J’apporte les affiches &lt;b&gt;!&lt;/b&gt;" in feed_page and f'href="/evenements/{event.id}">Réunion publique' in feed_page
+    event_page = client.get(f"/evenements/{event.id}").get_data(as_text=True)
+    assert 'id="publications"' in event_page and "J’apporte les affiches &lt;b&gt;!&lt;/b&gt;" in event_page
     with client:
         client.get("/fil")
         part = render_template_string('{% include "posts/_event_posts.html" %}', event=event)
