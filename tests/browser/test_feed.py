@@ -30,7 +30,7 @@ def lea_and_omar(browser_store):
     admins.bootstrap(browser_store, made["omar"].id, "section", LYON_7)
     start = int(time.time() * 1000) + 72 * HOUR
     event = events.create(browser_store, made["omar"].id, LYON_7, events.EventInput(
-        "Tractage au marché de la Croix-Rousse", start, start + 2 * HOUR, place="Marché de la Croix-Rousse"))
+        "Porte-à-porte sur les pentes de la Croix-Rousse", start, start + 2 * HOUR, place="Marché de la Croix-Rousse"))
     events.add_task(browser_store, made["omar"].id, event.id, "Distribuer les tracts", 6)
     return made
 
@@ -51,7 +51,7 @@ def test_a_member_posts_a_youtube_link_that_plays_in_the_feed(visitor, lea_and_o
     assert frame.get_attribute("src") == "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"
     assert frame.get_attribute("title") == "Lecteur YouTube"
     assert "Léa Moreau" in card.inner_text()
-    event = page.locator("article.event-card").filter(has_text="Tractage au marché de la Croix-Rousse")
+    event = page.locator("article.event-card").filter(has_text="Porte-à-porte sur les pentes de la Croix-Rousse")
     assert "6 places de bénévoles libres" in event.inner_text()
     lea.assert_accessible()
     lea.screenshot("feed-desktop")
