@@ -246,3 +246,20 @@ def test_a_stream_pages_through_two_years_of_posts_in_order(world):
             break
         cursor = page.next_cursor
     assert seen == expected and len(expected) > 30
+
+
+def test_members_post_on_an_event_meant_for_them_and_its_stream_lists_them(world):
+    from graphsvc import accounts, events
+
+    store, ids = world
+    start = accounts.now_ms() + 86_400_000
+    event = events.create(store, ids["manager"], "sec-69266",
+                          events.EventInput("Réunion publique", start, start + 7_200_000, place="Salle Camille-Claudel"))
+    post = posts.create(store, ids["member"], event.id, "J’apporte les affiches")
+    page = posts.stream(store, ids["member"], event.id)
+    assert page.place.kind == "event"
+    assert [p.id for p in page.items] == [post.id]
+    before = snapshot(store)
+    with pytest.raises(Forbidden):
+        posts.create(store, ids["parisian"], event.id, "Moi aussi")
+    assert snapshot(store) == before
