@@ -15,15 +15,15 @@ from tests.browser.data import LYON_7, PASSWORD
 NEWCOMER_EMAIL = "amelie.rousseau@example.org"
 
 
-def register(v, first_name, last_name, email):
+def register(v, first_name, last_name, email, search="Lyon 7", section="Lyon 7e Arrondissement"):
     page = v.page
     v.goto("/")
     v.assert_accessible()
     page.get_by_role("main").get_by_role("link", name="Créer mon compte").click()
-    page.get_by_label("Commune, code postal ou numéro de département").fill("Lyon 7")
+    page.get_by_label("Commune, code postal ou numéro de département").fill(search)
     page.get_by_role("button", name="Chercher").click()
     v.assert_accessible()
-    page.get_by_role("link", name="Lyon 7e Arrondissement").click()
+    page.get_by_role("link", name=section).click()
     v.assert_accessible()
     page.get_by_label("Prénom").fill(first_name)
     page.get_by_label("Nom", exact=True).fill(last_name)

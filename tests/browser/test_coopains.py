@@ -11,18 +11,21 @@ import pytest
 
 from graphsvc import coopains, members
 from tests.browser.conftest import DESKTOP
-from tests.browser.data import LYON_7, PASSWORD
+from tests.browser.data import PASSWORD
 from tests.browser.test_browse import log_in, log_out, register
 
 NEWCOMER = ("Bruno", "Leclerc", "bruno.leclerc@example.org")
+# A section of their own: other walks add members to Lyon 7e, and a newcomer's
+# page shows only the ten best of many equal same-section suggestions.
+LYON_4 = ("sec-69384", "Lyon 4", "Lyon 4e Arrondissement")
 AMBES = "sec-33004"  # Ambès, Gironde: another federation than Lyon's
 
 
 @pytest.fixture(scope="module")
 def paul_and_sophie(browser_store):
-    """Paul Girard (Lyon 7e) and Sophie Lambert (Ambès, Gironde), coopains already."""
+    """Paul Girard (Lyon 4e) and Sophie Lambert (Ambès, Gironde), coopains already."""
     made = {}
-    for key, first, last, section in (("paul", "Paul", "Girard", LYON_7), ("sophie", "Sophie", "Lambert", AMBES)):
+    for key, first, last, section in (("paul", "Paul", "Girard", LYON_4[0]), ("sophie", "Sophie", "Lambert", AMBES)):
         made[key] = members.register(
             browser_store,
             first_name=first,
@@ -52,14 +55,14 @@ def open_suggestions(v):
 def test_a_newcomer_adds_a_suggested_member_who_accepts_then_sees_a_common_coopain(visitor, paul_and_sophie):
     first, last, email = NEWCOMER
     newcomer = visitor(DESKTOP)
-    register(newcomer, first, last, email)
+    register(newcomer, first, last, email, search=LYON_4[1], section=LYON_4[2])
     page = newcomer.page
 
     # Suggested: a member of the same section, with the reason said.
     open_suggestions(newcomer)
     paul = card(page, "Paul Girard")
     assert paul.count() == 1
-    assert "même section : Lyon 7e Arrondissement" in paul.locator(".reasons").inner_text()
+    assert f"même section : {LYON_4[2]}" in paul.locator(".reasons").inner_text()
     # Sophie is in another federation's section and shares no coopain yet.
     assert card(page, "Sophie Lambert").count() == 0
     newcomer.screenshot("suggestions-newcomer-desktop")
