@@ -10,7 +10,9 @@ A file opens with a comment header, parsed here and stripped from the text:
 Its name is its path under `queries/` without `.cypher`. A backend variant
 (`name.neo4j.cypher`, `name.falkordb.cypher`) sits beside the portable file and
 wins for that backend. `queries/schema/<backend>.cypher` holds the constraints
-and indexes of one backend, several statements separated by `;`.
+and indexes of one backend, several statements separated by `;`; the labels
+and relationship types the queries name join it (FalkorDB must know them before
+two writers race, see `Schema.types`).
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ BACKENDS = ("falkordb", "neo4j")
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _HEADER_KEY = re.compile(r"^(mode|params|returns|unique):\s*(.*)$")
 _STRING = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+# `[v:TYPE|OTHER*1..2]` in a relationship pattern; `(n:Label:Other)`, `SET n:Label`.
+_REL_TYPES = re.compile(r"\[\s*\w*\s*:\s*([A-Z][A-Z0-9_]*(?:\s*\|\s*:?\s*[A-Z][A-Z0-9_]*)*)")
+_LABELS = re.compile(r"(?:\(\s*|\w)((?:\s*:\s*[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*)+)")
 
 
 class QueryFileError(ValueError):
@@ -133,6 +138,12 @@ def names(root: Path = QUERIES_DIR) -> list[str]:
 class Schema:
     statements: tuple[str, ...]
     unique: tuple[tuple[str, str], ...]  # (label, property), FalkorDB constraints
+    # Every label and relationship type the queries name. FalkorDB plans a pattern
+    # on a type it does not know yet as matching nothing, even once a concurrent
+    # writer has created it: two first sign-ups racing on a new graph both saw
+    # "not signed up". The store registers them all up front.
+    labels: frozenset[str] = frozenset()
+    types: frozenset[str] = frozenset()
 
 
 def schema(backend: str, root: Path = QUERIES_DIR) -> Schema:
@@ -152,4 +163,19 @@ def schema(backend: str, root: Path = QUERIES_DIR) -> Schema:
     for statement in "\n".join(body).split(";"):
         if statement.strip():
             statements.append(statement.strip())
-    return Schema(tuple(statements), tuple(unique))
+    labels, types = tokens(root)
+    return Schema(tuple(statements), tuple(unique), labels, types)
+
+
+@cache
+def tokens(root: Path = QUERIES_DIR) -> tuple[frozenset[str], frozenset[str]]:
+    """The labels and relationship types named by the query files."""
+    labels, types = set(), set()
+    for path in query_files(root):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            code = _STRING.sub("''", line).partition("//")[0]
+            for found in _REL_TYPES.findall(code):
+                types.update(t.strip(" :") for t in found.split("|"))
+            for found in _LABELS.findall(code):
+                labels.update(part.strip() for part in found.split(":") if part.strip())
+    return frozenset(labels), frozenset(types)

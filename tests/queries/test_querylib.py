@@ -142,3 +142,15 @@ def test_schema_statements_are_split_and_unique_lines_read(tmp_path):
     assert schema.statements == ("CREATE INDEX FOR (m:Member) ON (m.id)", "CREATE INDEX FOR (o:OrgUnit) ON (o.id)")
     assert schema.unique == (("Member", "id"),)
     assert querylib.query_files(tmp_path) == []
+
+
+def test_labels_and_types_are_read_from_patterns_not_strings_or_comments(tmp_path):
+    write(tmp_path, "area/walk", GOOD.replace(
+        "MATCH (m:Member {id: $id})",
+        "MATCH (m:Member:Adherent {id: $id})-[:COOPAIN|:BLOCKED*1..2]-(o), (:OrgUnit)<-[r :PART_OF]-(o)\n"
+        "SET o:Section WITH m, o, [x IN [1] | x] AS l, {k: 'x:Fake', Z: 1} AS map // (:Commented)-[:GONE]\n"
+        "MATCH (m)",
+    ))
+    labels, types = querylib.tokens(tmp_path)
+    assert labels == {"Member", "Adherent", "OrgUnit", "Section"}
+    assert types == {"COOPAIN", "BLOCKED", "PART_OF"}
