@@ -145,10 +145,14 @@ class EmbeddedServer:
     def _start(self) -> None:
         server, module = _binaries()
         pid = self.pid()
-        if pid:  # alive but not answering: hung, or another program reuses the pid
-            raise StoreError(
-                f"a process ({pid}) holds {self.pidfile} but the graph server does not answer"
-            )
+        if pid:  # alive but not answering: still loading a large graph, or hung
+            try:
+                self._wait_loaded()
+                return
+            except (StoreError, redis.ConnectionError, OSError):
+                raise StoreError(
+                    f"a process ({pid}) holds {self.pidfile} but the graph server does not answer"
+                ) from None
         for stale in (self.pidfile, self.socket):
             stale.unlink(missing_ok=True)
         config = self.folder / "server.conf"
@@ -168,12 +172,15 @@ class EmbeddedServer:
         self._wait_loaded()
 
     def _wait_loaded(self) -> None:
+        """Wait until the server has loaded its files. While FalkorDB decodes a
+        large graph (7 s for 1M posts) the server does not answer at all, so a
+        probe that times out means "still loading" too, until the deadline."""
         deadline = time.monotonic() + START_TIMEOUT_S
         while True:
             try:
-                self.client().ping()
+                self.client(socket_timeout=5, socket_connect_timeout=5).ping()
                 return
-            except redis.BusyLoadingError:
+            except (redis.BusyLoadingError, redis.TimeoutError):
                 if time.monotonic() > deadline:
                     raise StoreError("the embedded graph server is still loading its data") from None
                 time.sleep(0.1)

@@ -14,6 +14,7 @@ import time
 import pytest
 
 from graphsvc.config import Settings
+from graphsvc.errors import StoreError
 from graphsvc.store import open_store
 from graphsvc.store.embedded import EmbeddedServer, open_embedded
 
@@ -115,6 +116,30 @@ def test_a_pid_file_naming_another_live_process_is_stale(folder):
         assert store.server.pid() not in (None, os.getpid())
         assert store.write("durability/write_mark", round=0, seq=0, size=1) == [{"created": 1}]
     finally:
+        store.close()
+
+
+def test_a_server_busy_loading_is_waited_for_and_a_hung_one_named(folder, monkeypatch):
+    # While FalkorDB decodes a large graph its server does not answer at all (7 s
+    # for 1M posts): the next open must wait for it, not fail on a read timeout.
+    from graphsvc.store import embedded
+
+    store = open_embedded(folder, GRAPH)
+    pid = store.server.pid()
+    monkeypatch.setattr(embedded, "START_TIMEOUT_S", 30.0)
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        resume = subprocess.Popen(["sh", "-c", f"sleep 7; kill -CONT {pid}"])
+        again = open_embedded(folder, GRAPH)  # the probe times out after 5 s, then waits on
+        resume.wait()
+        assert again.server.pid() == pid and again.read("admin/ping") == [{"ok": 1}]
+        again.db.connection.close()
+        monkeypatch.setattr(embedded, "START_TIMEOUT_S", 1.0)
+        os.kill(pid, signal.SIGSTOP)
+        with pytest.raises(StoreError, match=f"a process \\({pid}\\) holds .* does not answer"):
+            open_embedded(folder, GRAPH)
+    finally:
+        os.kill(pid, signal.SIGCONT)
         store.close()
 
 
