@@ -8,6 +8,7 @@ Timed: computing the federation's links (`dashboard.refresh`, once), the data
 behind the dashboard page as its coordinator sees it (`dashboard.overview`:
 rights, figures per section, events, links between sections, the four lists),
 the biggest section's zoom (`dashboard.section_network`) and one CSV export.
+A graph kept from an earlier run (`--graph-url`) is measured as it is.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import random
 import time
 from dataclasses import dataclass, replace
 
-from graphsvc import admins, bulk, dashboard
+from graphsvc import accounts, admins, bulk, dashboard, hierarchy
 from graphsvc.bench_suggestions import Timings, timings
 from graphsvc.errors import Invalid
 from graphsvc.store import Store
@@ -61,8 +62,9 @@ def build(store: Store, members: int, federation_members: int, sections_per_fede
         raise Invalid("--federation-members: at least 2 and at most --members")
     started = time.monotonic()
     store.apply_schema()
-    if store.read("seed/count_members")[0]["members"]:
-        raise Invalid("the benchmark graph already holds members")
+    held = store.read("seed/count_members")[0]["members"]
+    if held:
+        return _reuse(store, held, members, federation_members)
     federations = max(1, round(members / federation_members))
     demo.create_synthetic_sections(store, federations=federations, sections_per_federation=sections_per_federation,
                                    seed=seed)
@@ -91,6 +93,22 @@ def build(store: Store, members: int, federation_members: int, sections_per_fede
     events, signups = _events(store, chosen, federation_of, by_section, events_per_section, seed, now)
     return Built(len(network.members), network.links, federations, chosen, sizes[chosen], coordinator, events,
                  signups, round(time.monotonic() - started, 2))
+
+
+def _reuse(store: Store, held: int, members: int, federation_members: int) -> Built:
+    """A graph kept from an earlier build (`--graph-url`): measure it as it is,
+    after checking it holds the network asked for."""
+    if held != members:
+        raise Invalid(f"the benchmark graph holds {held} members, not --members {members}: use another --graph-url")
+    sizes = {f.id: f.members for f in hierarchy.national(store).federations}
+    chosen = min(sorted(sizes), key=lambda f: abs(sizes[f] - federation_members))
+    coordinator = next((a.member_id for a in admins.animators(store, chosen) if a.right == "coordinator"), None)
+    if coordinator is None:
+        raise Invalid(f"the benchmark graph has no coordinator for {chosen}")
+    events = store.read("dashboard/list_section_figures", unit_id=chosen, since=accounts.now_ms() - 30 * 24 * HOUR_MS,
+                        limit=dashboard.MAX_SECTIONS)
+    links = sum(r["relationships"] for r in store.read("seed/count_relationship_types") if r["type"] == "COOPAIN")
+    return Built(held, links, len(sizes), chosen, sizes[chosen], coordinator, sum(int(r["events"]) for r in events), sum(int(r["signups"]) for r in events), 0.0)
 
 
 def _events(store: Store, federation_id: str, federation_of: dict, by_section: dict, per_section: int, seed: int,

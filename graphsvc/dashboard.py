@@ -6,18 +6,22 @@ Who sees it: the coordinators of the federation and the national
 administrators; a section manager sees the same for their section only
 (`admins.authority`); everybody else gets `Forbidden`.
 
-What is live and what is computed: the member figures (members, party
-members, new and active this month) and the events are read live. The coopain
+What is live and what is computed: only the events are read live. The coopain
 network of a 20,000-member federation is too big to aggregate at each page
-view (about 650,000 link ends to follow, seconds on either engine), so it is
-computed by `refresh` (section by section, one short write each) and stored:
-on each member `net_coopains`, `net_outside` (coopains in another section) and
-`net_sections` (distinct other sections among them), on each section its links
-inside, towards the federation and elsewhere plus one `LINKED {coopains}`
-relationship per other section it is linked to, and on the unit the heads of
-the four lists. A page reads those (DESIGN.md: heavy analytics are computed by
-a command or after writes, pages read them). The first view of a unit computes
-it; afterwards `coopol dashboard refresh` (a cron) or the page's button does.
+view (about 650,000 link ends to follow, seconds on either engine), and even
+counting its members is a scan of 20,000 nodes (60 ms of the page's CPU), so
+both are computed by `refresh` (section by section, two short writes each)
+and stored: on each member `net_coopains`, `net_outside` (coopains in another
+section) and `net_sections` (distinct other sections among them); on each
+section its member figures (members, party members, new and active this
+month, without a coopain, newcomers without one), its links inside, towards
+the federation and elsewhere, plus one `LINKED {coopains}` relationship per
+other section of its federation it is linked to; on the unit the heads of the
+four lists. A page reads those, about forty section nodes (DESIGN.md: heavy
+analytics are computed by a command or after writes, pages read them), and
+says as of when. The first view of a unit computes it; afterwards `coopol
+dashboard refresh` (a cron) or the page's button does; a computation older
+than an hour, or from before the month's start, is flagged stale.
 
 The bridge measure: betweenness on a 20,000-member graph is far beyond a page
 budget, so a member's bridging is the number of distinct *other* sections
@@ -303,8 +307,10 @@ def refresh(store: Store, unit_id: str) -> Refreshed:
     if not section_ids:
         raise NotFound("unité inconnue")
     computed = 0
+    since = month_start(now)
     for section_id in section_ids:
-        computed += store.write("dashboard/refresh_members", section_id=section_id, now=now)[0]["members"]
+        computed += store.write("dashboard/refresh_members", section_id=section_id, now=now, month_start=since,
+                                **_newcomer_window(now))[0]["members"]
         store.write("dashboard/refresh_links", section_id=section_id, now=now)
         if len(section_ids) > 1:
             _store_tops(store, section_id, now)
@@ -338,21 +344,10 @@ def month_start(now_ms: int) -> int:
     return int(now.replace(day=1, hour=0, minute=0, second=0, microsecond=0).timestamp() * 1000)
 
 
-def _figures(store: Store, unit_id: str, now: int, since: int) -> list[SectionFigures]:
-    rows = store.read("dashboard/list_section_figures", unit_id=unit_id, month_start=since, limit=MAX_SECTIONS,
-                      **_newcomer_window(now))
-    events = {r["id"]: r for r in store.read("dashboard/list_section_events", unit_id=unit_id, since=now - 30 * DAY_MS,
-                                             limit=MAX_SECTIONS)}
-    found = []
-    for row in rows:
-        extra = events.get(row["id"], {})
-        found.append(SectionFigures(
-            **{key: (int(value) if isinstance(value, float) else value) for key, value in row.items()},
-            events=int(extra.get("events", 0)),
-            going=int(extra.get("going", 0) or 0),
-            signups=int(extra.get("signups", 0) or 0),
-        ))
-    return found
+def _figures(store: Store, unit_id: str, now: int) -> list[SectionFigures]:
+    rows = store.read("dashboard/list_section_figures", unit_id=unit_id, since=now - 30 * DAY_MS, limit=MAX_SECTIONS)
+    return [SectionFigures(**{key: int(value) if isinstance(value, float) else value for key, value in row.items()})
+            for row in rows]
 
 
 def _totals(scope_: Scope, sections: list[SectionFigures]) -> SectionFigures:
@@ -403,6 +398,12 @@ def _ensure_computed(store: Store, actor_id: str, unit_id: str) -> Scope:
     return found
 
 
+def _stale(computed_at: int | None, now: int, since: int) -> bool:
+    """A computation older than STALE_MS, or from before this month's start (its
+    "new" and "active this month" are then last month's)."""
+    return computed_at is not None and (now - computed_at > STALE_MS or computed_at < since)
+
+
 def overview(store: Store, actor_id: str, unit_id: str) -> Overview:
     """Everything the dashboard page shows: figures per section, the links
     between sections, the heads of the four lists (computed first if never)."""
@@ -410,7 +411,7 @@ def overview(store: Store, actor_id: str, unit_id: str) -> Overview:
     viewer = _viewer(store, actor_id)
     now = accounts.now_ms()
     since = month_start(now)
-    sections = _figures(store, found.id, now, since)
+    sections = _figures(store, found.id, now)
     links: tuple[SectionLink, ...] = ()
     if found.is_federation:
         links = tuple(SectionLink(**r) for r in store.read("dashboard/list_section_links", federation_id=found.id,
@@ -425,7 +426,7 @@ def overview(store: Store, actor_id: str, unit_id: str) -> Overview:
         links=links,
         lists={kind: tuple(people) for kind, people in lists.items()},
         month_start=since,
-        stale=found.computed_at is not None and now - found.computed_at > STALE_MS,
+        stale=_stale(found.computed_at, now, since),
     )
 
 
@@ -437,7 +438,7 @@ def section_network(store: Store, actor_id: str, section_id: str) -> SectionNetw
         raise NotFound("section inconnue")
     viewer = _viewer(store, actor_id)
     now = accounts.now_ms()
-    [figures] = _figures(store, found.id, now, month_start(now))
+    [figures] = _figures(store, found.id, now)
     rows = store.read("dashboard/list_section_members", section_id=found.id, limit=ZOOM_MEMBERS, **_visibility(viewer))
     keys = {row["key"]: f"n{index}" for index, row in enumerate(rows)}
     points = tuple(

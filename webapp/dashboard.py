@@ -43,7 +43,7 @@ EXPORT_LOG_PAGE = 50
 
 
 class RecomputeForm(FlaskForm):
-    submit = SubmitField(_l("Recalculer les liens"))
+    submit = SubmitField(_l("Recalculer"))
 
 
 @bp.app_template_filter("dashboard_date")
@@ -195,7 +195,7 @@ def recompute(unit_id):
         abort(400)
     store = current_store()
     done = dashboard.recompute(store, current_user.id, unit_id)
-    flash(_("Liens recalculés : %(sections)d sections, %(members)d membres.", sections=done.sections, members=done.members))
+    flash(_("Chiffres recalculés : %(sections)d sections, %(members)d membres.", sections=done.sections, members=done.members))
     if unit_id.startswith("sec-"):
         return redirect(url_for("dashboard.section", section_id=unit_id))
     found = dashboard.scope(store, current_user.id, unit_id)

@@ -56,7 +56,8 @@ def refresh_cmd(obj, numbers, section_ids, every, as_json):
               help="Times the dashboard's data is read.")
 @click.option("--seed", "seed_value", type=int, default=1, show_default=True)
 @click.option("--graph-url", "bench_url", default=None,
-              help="Load into this graph (it must hold no members) instead of a fresh temporary embedded one.")
+              help="Load into this graph instead of a fresh temporary embedded one; a graph kept from an earlier "
+                   "run with the same --members is measured as it is.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.pass_obj
 def bench_dashboard_cmd(obj, members, federation_members, sections_per_federation, links_per_member,

@@ -7,10 +7,14 @@
 // Name and id only where the member's own visibility choice lets the viewer see
 // them as a member (their section, federation or all members; sympathisant
 // viewers only if the member allows it; never across a block), else null.
+// The unit is matched alone first: in one pattern FalkorDB scanned all the
+// network's members (0.19 s per call on 200,000 instead of 5 ms for a section).
 // mode: read
 // params: unit_id, kind, viewer_id, viewer_adherent, viewer_section_id, viewer_federation_id, joined_after, joined_before, limit
 // returns: key, id, display_name, membership, section_id, section_name, created_at, coopains, outside, sections
-MATCH (u:OrgUnit {id: $unit_id})<-[:PART_OF*0..1]-(s:Section)<-[:BELONGS_TO]-(m:Member)
+MATCH (u:OrgUnit {id: $unit_id})
+WITH u
+MATCH (u)<-[:PART_OF*0..1]-(s:Section)<-[:BELONGS_TO]-(m:Member)
 WHERE m.status = 'active' AND m.net_coopains IS NOT NULL AND CASE $kind
     WHEN 'bridges' THEN m.net_sections > 0
     WHEN 'connected' THEN m.net_coopains > 0

@@ -31,6 +31,13 @@ def test_bench_dashboard_builds_a_federation_and_reports_json(tmp_path):
     assert report["events"] == 3 and report["signups"] == 3 * 2 * 3
     assert report["links_between_sections"] == 3  # three sections, every pair linked
     assert "machine" in report and "date" in report
+    # The same graph again: measured as it is, not loaded twice.
+    again = json.loads(CliRunner().invoke(cli, args).output.strip().splitlines()[-1])
+    assert again["members"] == 300 and again["build_seconds"] == 0
+    assert (again["federation_id"], again["federation_members"]) == (report["federation_id"], report["federation_members"])
+    assert (again["events"], again["signups"], again["links"]) == (report["events"], report["signups"], report["links"])
+    other = CliRunner().invoke(cli, [*args[:5], "400", *args[6:]])
+    assert other.exit_code != 0 and "holds 300 members" in other.output
 
 
 def test_the_bridge_measure_follows_betweenness_on_a_generated_federation(tmp_path):

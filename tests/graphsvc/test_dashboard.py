@@ -248,6 +248,35 @@ def test_refresh_follows_new_links_and_the_page_flags_old_computations(store, fe
         dashboard.recompute(store, fed["member"], "fed-69")
 
 
+def test_member_figures_are_as_of_the_last_computation(store, fed):
+    make_section(store, "sec-D", "Delta", "69", "Rhône", communes=("sec-D",), postcodes=())
+    seen = by_id(dashboard.overview(store, fed["coord"], "fed-69").sections)
+    d = seen["sec-D"]  # a section without members still has its figures
+    assert (d.members, d.adherents, d.new_members, d.active_members, d.isolated, d.newcomers_alone) == (0, 0, 0, 0, 0, 0)
+    make_member(store, "sec-D", first_name="D1", last_name="Test")
+    make_member(store, "sec-A", first_name="A5", last_name="Test", membership="sympathisant")
+    seen = by_id(dashboard.overview(store, fed["coord"], "fed-69").sections)
+    assert (seen["sec-A"].members, seen["sec-D"].members) == (6, 0)  # read from the sections, not counted live
+    dashboard.refresh(store, "fed-69")
+    seen = by_id(dashboard.overview(store, fed["coord"], "fed-69").sections)
+    a, d = seen["sec-A"], seen["sec-D"]
+    assert (a.members, a.adherents, a.new_members, a.active_members, a.isolated) == (7, 5, 7, 7, 4)
+    assert (d.members, d.isolated) == (1, 1)
+
+
+def test_a_computation_from_last_month_is_flagged_even_within_the_hour(store, fed, monkeypatch):
+    real_now = accounts.now_ms()
+    next_month = dashboard.month_start(real_now + 32 * DAY)
+    monkeypatch.setattr(accounts, "now_ms", lambda: next_month - 10 * 60_000)
+    dashboard.refresh(store, "fed-69")
+    assert not dashboard.overview(store, fed["coord"], "fed-69").stale
+    monkeypatch.setattr(accounts, "now_ms", lambda: next_month + 10 * 60_000)
+    assert dashboard.overview(store, fed["coord"], "fed-69").stale  # its "new this month" are last month's
+    dashboard.refresh(store, "fed-69")
+    seen = dashboard.overview(store, fed["coord"], "fed-69")
+    assert not seen.stale and seen.totals.new_members == 0  # everyone joined last month
+
+
 def test_month_start_is_midnight_of_the_first_in_paris():
     # 2026-03-15 12:00 UTC -> 2026-03-01 00:00 Paris = 2026-02-28 23:00 UTC
     assert dashboard.month_start(1773576000000) == 1772319600000

@@ -91,6 +91,7 @@ def test_the_federation_page_shows_figures_lists_and_escapes_names(auth, client,
     assert "Qui relie les sections" in page and "Exporter (CSV)" in page
     assert "B1 &lt;b&gt;Trois&lt;/b&gt;" in page and "<b>Trois</b>" not in page
     assert "Membre non visible" in page  # a2 shows to their section only
+    assert "Effectifs, nouveaux, actifs et liens entre coopains au " in page and "Les événements sont à jour." in page
     assert 'data-url="/tableau-de-bord/fed-69/donnees.json"' in page
     assert 'src="/static/vendor/cytoscape.min.js"' in page
     assert 'name="csrf_token"' in page
@@ -134,7 +135,7 @@ def test_recomputing_needs_a_csrf_token(auth, client, people):
     assert client.post("/tableau-de-bord/fed-69/recalculer").status_code == 400
     response = client.post("/tableau-de-bord/fed-69/recalculer", data={"csrf_token": csrf_token(client, "/")},
                            follow_redirects=True)
-    assert "Liens recalculés : 2 sections, 6 membres." in response.get_data(as_text=True)
+    assert "Chiffres recalculés : 2 sections, 6 membres." in response.get_data(as_text=True)
 
 
 def test_the_federation_and_account_pages_link_to_the_dashboard_for_those_allowed(auth, client, people):
