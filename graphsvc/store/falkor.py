@@ -14,8 +14,13 @@ from graphsvc.errors import Conflict, StoreError, StoreUnavailable
 from graphsvc.store.base import Store, redact
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def plain(value: Any) -> Any:
     """A FalkorDB result value as the plain Python value Neo4j's `.data()` gives."""
+    if type(value) in _SCALARS:  # most values: one test instead of four
+        return value
     if isinstance(value, (Node, Edge)):
         return {key: plain(item) for key, item in value.properties.items()}
     if isinstance(value, Path):
