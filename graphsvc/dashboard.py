@@ -453,8 +453,8 @@ def section_network(store: Store, actor_id: str, section_id: str) -> SectionNetw
         )
         for row in rows
     )
-    pairs = store.read("dashboard/list_member_links", member_ids=list(keys), limit=ZOOM_LINKS) if keys else []
-    links = tuple((keys[p["source"]], keys[p["target"]]) for p in pairs)
+    linked = store.read("dashboard/list_member_links", member_ids=list(keys), limit=ZOOM_MEMBERS) if keys else []
+    links = tuple((keys[row["source"]], keys[target]) for row in linked for target in row["targets"])[:ZOOM_LINKS]
     return SectionNetwork(found, figures, points, links, truncated=figures.members > len(points))
 
 
