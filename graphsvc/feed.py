@@ -48,6 +48,7 @@ class Me:
     federation_name: str
     federation_number: str
     coopains: int
+    blocked: tuple[str, ...]  # members blocked either way: out of the feed
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class EventItem:
 
 @dataclass(frozen=True)
 class Feed:
+    me: Me  # whose feed it is (the page greets them and links their streams)
     items: tuple[posts.Post | EventItem, ...]
     next_cursor: str | None  # None on the last page
 
@@ -91,7 +93,7 @@ def member(store: Store, member_id: str) -> Me:
     rows = store.read("feed/get_member", member_id=member_id)
     if not rows or rows[0]["status"] != "active":
         raise NotFound("membre introuvable")
-    return Me(**rows[0])
+    return Me(**dict(rows[0], blocked=tuple(rows[0]["blocked"])))
 
 
 def page(store: Store, member_id: str, cursor: str | None = None, limit: int = 20) -> Feed:
@@ -100,18 +102,30 @@ def page(store: Store, member_id: str, cursor: str | None = None, limit: int = 2
         raise Invalid(f"limit : entre 1 et {MAX_PAGE}")
     before_at, before_id = posts.decode_cursor(cursor)
     me = member(store, member_id)
-    params = dict(member_id=me.id, before_at=before_at, before_id=before_id, limit=limit + 1)
-    rows = _stream_posts(store, me, params)
-    rows += store.read("feed/list_coopain_posts", **params)
+    wanted = limit + 1  # one more than shown: is there a next page?
+    params = dict(member_id=me.id, before_at=before_at, before_id=before_id, limit=wanted)
     found: dict[str, posts.Post | EventItem] = {}
-    for row in rows:
+    blocked = list(me.blocked)
+    for row in _stream_posts(store, me, dict(params, blocked=blocked)):
         found.setdefault(row["id"], posts.from_row(row))
-    for row in store.read("feed/list_events", **params):
+    for row in store.read("feed/list_coopain_posts", **params, **_floor(found, wanted)):
+        found.setdefault(row["id"], posts.from_row(row))
+    for row in store.read("feed/list_events", **params, blocked=blocked, **_floor(found, wanted)):
         found.setdefault(row["id"], EventItem(**row))
     ordered = sorted(found.values(), key=lambda item: item.sort_key, reverse=True)
     items = tuple(ordered[:limit])
     more = len(ordered) > limit
-    return Feed(items, posts.encode_cursor(*items[-1].sort_key) if more else None)
+    return Feed(me, items, posts.encode_cursor(*items[-1].sort_key) if more else None)
+
+
+def _floor(found: dict, wanted: int) -> dict:
+    """The oldest item that still makes the page among those found: an item
+    older than it has `wanted` newer ones, so the next reads skip it (and do
+    not describe it). Before `wanted` items are found, no floor."""
+    if len(found) < wanted:
+        return dict(floor_at=-1, floor_id="")
+    floor_at, floor_id = sorted((item.sort_key for item in found.values()), reverse=True)[wanted - 1]
+    return dict(floor_at=floor_at, floor_id=floor_id)
 
 
 def _stream_posts(store: Store, me: Me, params: dict) -> list[dict]:

@@ -184,11 +184,10 @@ def _composer(place_id: str | None = None) -> tuple[PostForm, list[posts.Place]]
 @login_required
 def feed_page():
     store = current_store()
-    me = feed.member(store, current_user.id)
     page = feed.page(store, current_user.id, request.args.get("apres") or None, limit=PAGE_SIZE)
     form, places = _composer()
     form.next.data = url_for("posts.feed_page")
-    return render_template("feed/page.html", me=me, feed=page, form=form, places=places,
+    return render_template("feed/page.html", me=page.me, feed=page, form=form, places=places,
                            first_page=not request.args.get("apres"))
 
 

@@ -1,11 +1,13 @@
 // The member a feed is for: their section and federation (the streams they
-// read and post in), and how many coopains they have (an empty feed invites
-// them to find some).
+// read and post in), how many coopains they have (an empty feed invites
+// them to find some) and the members blocked either way (the feed's reads
+// leave their posts and events out).
 // mode: read
 // params: member_id
-// returns: id, display_name, status, membership, section_id, section_name, federation_id, federation_name, federation_number, coopains
+// returns: id, display_name, status, membership, section_id, section_name, federation_id, federation_name, federation_number, coopains, blocked
 MATCH (me:Member {id: $member_id})-[:BELONGS_TO]->(s:Section)-[:PART_OF]->(f:Federation)
 RETURN me.id AS id, me.display_name AS display_name, me.status AS status, me.membership AS membership,
        s.id AS section_id, s.name AS section_name, f.id AS federation_id, f.name AS federation_name,
        f.number AS federation_number,
-       size([(me)-[:COOPAIN]-(c:Member) WHERE c.status = 'active' | c.id]) AS coopains
+       size([(me)-[:COOPAIN]-(c:Member) WHERE c.status = 'active' | c.id]) AS coopains,
+       [(me)-[:BLOCKED]-(x:Member) | x.id] AS blocked

@@ -5,17 +5,14 @@
 // streams (the national stream holds thousands), and they are filtered and
 // cut on their own properties (`author_id`) before anything is traversed.
 // Hidden posts are out except the member's own; authors blocked either way
-// are out.
+// ($blocked, read once with the member) are out.
 // mode: read
-// params: member_id, buckets, before_at, before_id, limit
+// params: member_id, blocked, buckets, before_at, before_id, limit
 // returns: id, text, link_url, embed_provider, embed_url, created_at, edited_at, hidden_at, hidden_reason, author_id, author_name, author_section, place_id, place_name, place_kind, unit_id, comments
-MATCH (me:Member {id: $member_id})
-OPTIONAL MATCH (me)-[:BLOCKED]-(x:Member)
-WITH me, collect(x.id) AS blocked
 MATCH (p:Post)
 WHERE p.stream_week IN $buckets
   AND (p.created_at < $before_at OR (p.created_at = $before_at AND p.id < $before_id))
-  AND (p.hidden_at IS NULL OR p.author_id = me.id) AND NOT p.author_id IN blocked
+  AND (p.hidden_at IS NULL OR p.author_id = $member_id) AND NOT p.author_id IN $blocked
 WITH p
 ORDER BY p.created_at DESC, p.id DESC
 LIMIT $limit

@@ -119,6 +119,32 @@ def test_the_cursor_pages_through_the_whole_feed_without_repeat_or_gap(world):
     assert seen == made[::-1]
 
 
+def test_posts_and_events_older_than_a_full_page_of_my_streams_come_on_later_pages(world):
+    """The coopains' posts and the events are read only above the oldest item the
+    streams already put on the page (the floor): the newer ones join it, the
+    older ones wait for their page, none is lost."""
+    store, ids = world
+    start = int(time.time() * 1000) + 48 * HOUR
+    made = []
+    for what in ["A", "event:E", "S1", "S2", "B", "S3", "event:F"]:
+        time.sleep(0.002)  # distinct milliseconds: the order is the order written
+        if what.startswith("event:"):
+            events.create(store, ids["manager"], "sec-69266", events.EventInput(what[6:], start, start + HOUR, place="Salle des fêtes"))
+        elif what.startswith("S"):
+            posts.create(store, ids["manager"], "sec-69266", what)
+        else:
+            posts.create(store, ids["friend"], "sec-75101", what)
+        made.append(what)
+    pages, cursor = [], None
+    for _ in range(6):
+        page = feed.page(store, ids["me"], cursor, limit=2)
+        pages.append(texts(page))
+        cursor = page.next_cursor
+        if cursor is None:
+            break
+    assert pages == [["event:F", "S3"], ["B", "S2"], ["S1", "event:E"], ["A"]]
+
+
 def test_a_post_written_while_paging_does_not_shift_the_next_page(world):
     store, ids = world
     for i in range(4):
