@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from graphsvc.cli.bench import bench, bench_graph, machine
 from graphsvc.store import redact
@@ -31,7 +32,8 @@ from graphsvc.store import redact
 @click.option("--seed", "seed_value", type=int, default=1, show_default=True,
               help="Seed of the network, the posts and the members drawn.")
 @click.option("--http-seconds", type=click.FloatRange(0, 3600), default=30.0, show_default=True,
-              help="How long /fil is loaded through `coopol serve` (0: not measured).")
+              help="How long /fil is loaded through `coopol serve` (0: not measured). On a graph "
+                   "already there (members log in with the demo password), only when given.")
 @click.option("--concurrency", type=click.IntRange(1, 256), default=8, show_default=True,
               help="Clients requesting the page at once.")
 @click.option("--sessions", type=click.IntRange(1, 50), default=8, show_default=True,
@@ -79,7 +81,8 @@ def feed_cmd(obj, bench_url, members, post_count, event_count, queries, seed_val
         say(f"Timing {queries} feeds…")
         result_run = bf.run(store, sample)
         http = None
-        if http_seconds and seeded:
+        given = click.get_current_context().get_parameter_source("http_seconds") is not ParameterSource.DEFAULT
+        if http_seconds and (seeded or given):
             chosen = list(dict.fromkeys(sample))[:sessions]
             emails = {p.id: p.email for p in people}
             say(f"Loading /fil for {http_seconds} s with {concurrency} clients, {workers} workers…")

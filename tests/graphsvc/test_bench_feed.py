@@ -45,3 +45,9 @@ def test_bench_feed_generates_a_network_with_posts_and_reports_json(tmp_path):
     again = CliRunner().invoke(cli, args)
     assert again.exit_code == 0, again.output
     assert "feed.page on falkordb (120 members, 1500 posts, 12 members drawn)" in again.output
+    # Given explicitly, --http-seconds loads the page of a network already there too.
+    loaded = CliRunner().invoke(cli, [*args, "--http-seconds", "1", "--concurrency", "1", "--sessions", "1",
+                                      "--workers", "1", "--json"])
+    assert loaded.exit_code == 0, loaded.output
+    report = json.loads(loaded.output.strip().splitlines()[-1])
+    assert report["seeded"] is None and report["http"]["ok"] > 0 and report["http"]["errors"] == 0
