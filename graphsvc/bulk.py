@@ -6,7 +6,9 @@ Two paths, one result (same labels, properties and relationship types):
   `falkordb-bulk-loader`): nodes and the small relationship sets are written
   as typed CSV files and sent with `GRAPH.BULK` over the server's Unix socket
   (embedded) or TCP (server); the millions of coopain links follow as packed
-  binary `GRAPH.BULK` batches in the loader's own format. The loader only
+  binary `GRAPH.BULK` batches in the loader's own format, and so do the
+  members' identifier hashes when a contacts key is given (`ContactHash`
+  nodes, `IDENTIFIED_BY` links). The loader only
   creates a *new* graph key, so the graph's current content (the reference
   data: federations, sections, roles — a graph without members) is copied
   into the same files, the graph key is deleted and loaded again (on failure
@@ -66,11 +68,14 @@ class LoadReport:
     seconds: float
 
 
-def load_network(store: Store, network: Any, progress: Progress = _no_progress, method: str = "auto") -> LoadReport:
+def load_network(store: Store, network: Any, progress: Progress = _no_progress, method: str = "auto",
+                 contacts_key: str | None = None) -> LoadReport:
     """Write `network` (a `seeds.demo.DemoNetwork`) into the graph.
 
     `method`: "auto" (the bulk loader where it applies), "falkordb-bulk" (fail
-    if it does not apply), "unwind"."""
+    if it does not apply), "unwind". With `contacts_key`, each member is also
+    `IDENTIFIED_BY` the `ContactHash` of their e-mail and phone, as
+    `contacts.identify_members` links them (the same hashes)."""
     if method not in ("auto", "falkordb-bulk", "unwind"):
         raise ValueError(f"unknown load method {method!r}")
     started = time.monotonic()
@@ -84,9 +89,13 @@ def load_network(store: Store, network: Any, progress: Progress = _no_progress, 
                 raise StoreError(f"the FalkorDB bulk loader cannot be used here: {reason}")
             log.info("bulk loader not used: %s", reason)
         else:
-            _load_falkordb_bulk(store, network, copied, progress)
+            _load_falkordb_bulk(store, network, copied, progress, contacts_key)
             return _report("falkordb-bulk", network, started)
     _load_unwind(store, network, progress)
+    if contacts_key:
+        from graphsvc import contacts
+
+        contacts.identify_members(store, contacts_key, ((m[0], m[1], m[4]) for m in network.members), progress)
     return _report("unwind", network, started)
 
 
@@ -390,7 +399,8 @@ def _run_bulk(store: Any, graph: str, args: list[str]) -> tuple[int, int]:
     return int(found.group(1)), int(found.group(2))
 
 
-def _load_falkordb_bulk(store: Any, network: Any, copied: _Copied, progress: Progress) -> None:
+def _load_falkordb_bulk(store: Any, network: Any, copied: _Copied, progress: Progress,
+                        contacts_key: str | None = None) -> None:
     """Replace the graph (reference data only) by the same plus the network.
 
     The loader writes into the graph's own key, deleted first: loading under a
@@ -419,6 +429,8 @@ def _load_falkordb_bulk(store: Any, network: Any, copied: _Copied, progress: Pro
             linked = _send_coopains(client, store.graph_name, network, member_nodes, progress)
             if linked != network.links:
                 raise StoreError(f"{linked} coopain links created by GRAPH.BULK, {network.links} expected")
+            if contacts_key:
+                _send_identifiers(client, store.graph_name, network, member_nodes, nodes, contacts_key, progress)
         except BaseException:
             # Put the reference data back as it was, then report the failure.
             client.delete(store.graph_name)
@@ -481,6 +493,17 @@ def _rewrite_append_only_file(client: Any, timeout_s: float = 1800.0) -> None:
         raise StoreError("the append-only file rewrite after the bulk load failed: see the server log")
 
 
+def _loader_types() -> Any:
+    """The loader's value type codes (`entity_file.Type`). Importing that module
+    calls `csv.field_size_limit(sys.maxsize)` for the whole process: the limit is
+    put back, the address-book reader refusing a CSV field over 128 kB by it."""
+    limit = csv.field_size_limit()
+    from falkordb_bulk_loader.entity_file import Type
+
+    csv.field_size_limit(limit)
+    return Type
+
+
 COOPAIN_ROW = np.dtype([("src", "<u8"), ("dst", "<u8"), ("type", "u1"), ("since", "<i8")])  # packed, 25 bytes
 COOPAIN_HEADER = struct.pack("=8sI6s", b"COOPAIN", 1, b"since")  # type name, one property, its name
 LINKS_PER_BATCH = 1_000_000  # 25 MB a GRAPH.BULK call, under the loader's 64 MB token limit
@@ -494,8 +517,7 @@ def _send_coopains(client: Any, graph: str, network: Any, member_nodes: np.ndarr
     integers and each property as a type byte and its value), packed with numpy
     rather than parsed from a CSV file row by row: 4 million rows took the
     loader's Python about 40 s of CPU, this takes well under one."""
-    from falkordb_bulk_loader.entity_file import Type
-
+    Type = _loader_types()
     created = 0
     for start in range(0, network.links, LINKS_PER_BATCH):
         stop = min(start + LINKS_PER_BATCH, network.links)
@@ -505,11 +527,68 @@ def _send_coopains(client: Any, graph: str, network: Any, member_nodes: np.ndarr
         rows["type"] = Type.LONG.value
         rows["since"] = network.link_since[start:stop]
         answer = client.execute_command("GRAPH.BULK", graph, 0, stop - start, 0, 1, COOPAIN_HEADER + rows.tobytes())
-        answer = answer.decode() if isinstance(answer, bytes) else str(answer)
-        found = re.search(r"(\d+) (?:relations|edges) created", answer)
-        created += int(found.group(1)) if found else 0
+        created += _created(answer, "relations")
         progress("bulk links", stop, network.links)
     return created
+
+
+HASH_NODE = np.dtype([("type", "u1"), ("hash", "S65")])  # a STRING property: 64 hex digits and their NUL
+IDENTIFIED_ROW = np.dtype([("src", "<u8"), ("dst", "<u8")])  # no property
+HASH_HEADER = struct.pack("=12sI5s", b"ContactHash", 1, b"hash")
+IDENTIFIED_HEADER = struct.pack("=14sI", b"IDENTIFIED_BY", 0)
+HASHES_PER_BATCH = 500_000  # 33 MB of nodes a GRAPH.BULK call
+
+
+def _send_identifiers(client: Any, graph: str, network: Any, member_nodes: np.ndarray, first_node: int,
+                      key: str, progress: Progress) -> None:
+    """Each member's e-mail and phone as `ContactHash` nodes (one per distinct
+    hash: two members may share a phone) and `IDENTIFIED_BY` links, sent as
+    GRAPH.BULK batches like the coopain links; the new nodes are numbered after
+    the `first_node` the loader created."""
+    from graphsvc import contacts
+
+    Type = _loader_types()
+
+    number_of: dict[str, int] = {}
+    src: list[int] = []
+    dst: list[int] = []
+    for index, member in enumerate(network.members):
+        for kind, value in (("email", member[1]), ("phone", member[4])):
+            if value:
+                src.append(index)
+                dst.append(number_of.setdefault(contacts.keyed_hash(key, kind, value), len(number_of)))
+        if index % 50_000 == 0:
+            progress("hash members", index, len(network.members))
+    hashes = np.array(list(number_of), dtype="S64")
+    created = 0
+    for start in range(0, len(hashes), HASHES_PER_BATCH):
+        batch = hashes[start : start + HASHES_PER_BATCH]
+        nodes = np.empty(len(batch), dtype=HASH_NODE)
+        nodes["type"] = Type.STRING.value
+        nodes["hash"] = batch
+        answer = client.execute_command("GRAPH.BULK", graph, len(batch), 0, 1, 0, HASH_HEADER + nodes.tobytes())
+        created += _created(answer, "nodes")
+    if created != len(hashes):
+        raise StoreError(f"{created} contact hashes created by GRAPH.BULK, {len(hashes)} expected")
+    links = np.empty(len(src), dtype=IDENTIFIED_ROW)
+    links["src"] = member_nodes[np.array(src, dtype=np.int64)]
+    links["dst"] = first_node + np.array(dst, dtype=np.uint64)
+    created = 0
+    for start in range(0, len(links), LINKS_PER_BATCH):
+        batch = links[start : start + LINKS_PER_BATCH]
+        answer = client.execute_command("GRAPH.BULK", graph, 0, len(batch), 0, 1, IDENTIFIED_HEADER + batch.tobytes())
+        created += _created(answer, "relations")
+        progress("bulk identifiers", start + len(batch), len(links))
+    if created != len(links):
+        raise StoreError(f"{created} IDENTIFIED_BY links created by GRAPH.BULK, {len(links)} expected")
+
+
+def _created(answer: Any, what: str) -> int:
+    """The count in GRAPH.BULK's answer ("3 nodes created, 0 relations created")."""
+    answer = answer.decode() if isinstance(answer, bytes) else str(answer)
+    pattern = r"(\d+) nodes created" if what == "nodes" else r"(\d+) (?:relations|edges) created"
+    found = re.search(pattern, answer)
+    return int(found.group(1)) if found else 0
 
 
 def _reference_args(args: list[str]) -> list[str]:

@@ -249,6 +249,7 @@ def import_contacts(store: Store, key: str, member_id: str, book, *, now: int | 
     me = _member(store, member_id)
     if require_consent and not me["consent_at"]:
         raise Forbidden("acceptez d'abord les conditions d'import de votre carnet d'adresses")
+    progress("hash", 0, book.valid)
     hashes = book_hashes(key, book.contacts)
     if not hashes:
         raise Invalid("aucun contact de ce fichier n'a d'adresse e-mail ni de numéro de téléphone valable : "

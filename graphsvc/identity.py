@@ -4,6 +4,7 @@ only recognises plain addresses the library is known to accept as they are)."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -32,6 +33,7 @@ def normalise_email(raw: str) -> str:
     return _validated_email(address)
 
 
+@functools.lru_cache(maxsize=4096)  # an address book's addresses share a few domains
 def _is_plain_domain(domain: str) -> bool:
     return len(domain) <= 253 and "--" not in domain and not any(
         domain == reserved or domain.endswith("." + reserved) for reserved in email_validator.SPECIAL_USE_DOMAIN_NAMES

@@ -527,11 +527,7 @@ def seed_demo(
         progress=progress,
     )
     generated = time.monotonic() - started
-    report = bulk.load_network(store, network, progress=progress, method=method)
-    if contacts_key:
-        from graphsvc import contacts
-
-        contacts.identify_members(store, contacts_key, ((m[0], m[1], m[4]) for m in network.members), progress)
+    report = bulk.load_network(store, network, progress=progress, method=method, contacts_key=contacts_key)
     adherents = sum(1 for m in network.members if m[5] == "adherent")
     return SeedReport(
         skipped=False,

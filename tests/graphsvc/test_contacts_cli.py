@@ -114,3 +114,17 @@ def test_bench_contacts_small(tmp_path, monkeypatch):
     assert (report["contacts"], report["members"]) == (100, 200)
     assert report["seconds"] > 0 and report["hashes_held"] == report["identifiers"]
     assert 0 < report["matched"] <= report["members_in_book"] == 50
+    assert report["seconds"] >= report["read_seconds"] + report["hash_seconds"] + report["match_seconds"]
+
+
+def test_bench_contacts_keeps_its_graph_and_imports_the_same_book_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("COOPOL_INSTANCE", str(tmp_path / "instance"))
+    url = f"embedded://{tmp_path / 'graph'}"
+    args = ("bench", "contacts", "--members", "300", "--contacts", "80", "--graph-url", url, "--json")
+    first, second = (json.loads(run(*args).stdout.strip().splitlines()[-1]) for _ in range(2))
+    assert (first["graph_reused"], second["graph_reused"]) == (False, True)
+    for key in ("identifiers", "matched", "hashes_held"):
+        assert first[key] == second[key], key
+    assert first["matched"] > 0
+    refused = run("bench", "contacts", "--members", "301", "--contacts", "80", "--graph-url", url, "--json")
+    assert refused.exit_code != 0 and "not the network of --members 301" in refused.output
