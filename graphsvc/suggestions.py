@@ -22,10 +22,10 @@ How a list is computed (`_compute`):
 How a list is read (`for_member`): the computed candidates — the best ones up
 to the `STORED`-th visible, hidden ones included — are stored on the member
 with their signal terms (`suggestions/store_list`). While that list is fresh,
-a read is two queries: the viewer with the stored list, and
-`describe_candidates` on it, which applies every exclusion and visibility rule
-*live* and gives the places, so the rules never lag and the context terms are
-current. A list goes stale when the member's coopain links or those of one of
+a read is one query (`suggestions/get_stored_list`): the stored list, its
+candidates the viewer may see now with their places, and the viewer's
+exclusions; every exclusion and visibility rule applies *live*, so the rules
+never lag and the context terms are current. A list goes stale when the member's coopain links or those of one of
 their coopains change (`links_changed`, from graphsvc.coopains), on
 `mark_stale`, and `REFRESH_AFTER_MS` after it was computed (new members of the
 section, new events, changed names; `REFRESH_SHORT_AFTER_MS` for a list
@@ -126,7 +126,7 @@ class Terms:
 @dataclass(frozen=True)
 class _Ranked:
     score: float
-    candidate: dict  # a row of suggestions/describe_candidates
+    candidate: dict  # a row of suggestions/describe_candidates, or one read from get_stored_list
     terms: Terms
 
 
@@ -141,7 +141,7 @@ def _check_id(value, what: str) -> str:
 
 
 def _viewer(store: Store, member_id: str) -> dict:
-    """The viewer, their exclusions and their stored list (suggestions/get_viewer)."""
+    """The viewer, whether they may be suggested, and whether their stored list is fresh (suggestions/get_viewer)."""
     now = _now_ms()
     rows = store.read(
         "suggestions/get_viewer",
@@ -155,11 +155,11 @@ def _viewer(store: Store, member_id: str) -> dict:
     return rows[0]
 
 
-def _score(candidate: dict, viewer: dict, terms: Terms, weights: Weights) -> float:
+def _score(candidate: dict, terms: Terms, weights: Weights) -> float:
     score = weights.coopains * terms.adamic_adar
-    if candidate["section_id"] == viewer["section_id"]:
+    if candidate["same_section"]:
         score += weights.same_section
-    elif candidate["federation_id"] == viewer["federation_id"]:
+    elif candidate["same_federation"]:
         score += weights.same_federation
     if terms.contact and candidate["findable"]:
         score += weights.in_contacts
@@ -168,7 +168,7 @@ def _score(candidate: dict, viewer: dict, terms: Terms, weights: Weights) -> flo
     return score
 
 
-def _reasons(candidate: dict, viewer: dict, terms: Terms) -> tuple[Reason, ...]:
+def _reasons(candidate: dict, terms: Terms) -> tuple[Reason, ...]:
     reasons = []
     if terms.common:
         reasons.append(Reason("common_coopains", count=terms.common, names=terms.names))
@@ -176,15 +176,15 @@ def _reasons(candidate: dict, viewer: dict, terms: Terms) -> tuple[Reason, ...]:
         reasons.append(Reason("in_contacts"))
     if terms.event:
         reasons.append(Reason("same_event", place=terms.event))
-    if candidate["section_id"] == viewer["section_id"]:
+    if candidate["same_section"]:
         reasons.append(Reason("same_section", place=candidate["section_name"]))
-    elif candidate["federation_id"] == viewer["federation_id"]:
+    elif candidate["same_federation"]:
         reasons.append(Reason("same_federation", place=candidate["federation_name"]))
     return tuple(reasons)
 
 
-def _rank(described: list[dict], viewer: dict, terms: dict[str, Terms], weights: Weights) -> list[_Ranked]:
-    ranked = [_Ranked(_score(c, viewer, terms[c["id"]], weights), c, terms[c["id"]]) for c in described]
+def _rank(described: list[dict], terms: dict[str, Terms], weights: Weights) -> list[_Ranked]:
+    ranked = [_Ranked(_score(c, terms[c["id"]], weights), c, terms[c["id"]]) for c in described]
     ranked.sort(key=lambda r: (-r.score, r.candidate["id"]))
     return ranked
 
@@ -245,7 +245,7 @@ def _compute(store: Store, viewer: dict, want: int, weights: Weights) -> list[_R
         )
         for c in described
     }
-    return _rank(described, viewer, terms, weights)
+    return _rank(described, terms, weights)
 
 
 def _named(store: Store, member_id: str, ranked: list[_Ranked]) -> list[_Ranked]:
@@ -294,31 +294,57 @@ def _store_list(store: Store, member_id: str, at: int, kept: list[_Ranked]) -> N
     )
 
 
-def _stored(viewer: dict) -> dict[str, Terms]:
-    """The candidates of the viewer's stored list with their terms, the excluded left out."""
-    excluded = set(viewer["excluded"])
-    names = viewer["stored_names"]
-    return {
-        member_id: Terms(
-            adamic_adar=float(viewer["stored_adamic_adar"][i]),
-            common=int(viewer["stored_common"][i]),
+def _read_stored(store: Store, member_id: str) -> tuple[list[_Ranked], int] | None:
+    """The member's fresh stored list, read in one query (suggestions/get_stored_list):
+    the candidates they may see now, ranked, and the length of the stored list;
+    None when there is no fresh list with a visible candidate (or no such member)."""
+    now = _now_ms()
+    rows = store.read(
+        "suggestions/get_stored_list",
+        member_id=_check_id(member_id, "membre"),
+        fresh_after=now - REFRESH_AFTER_MS,
+        short_fresh_after=now - REFRESH_SHORT_AFTER_MS,
+        stored=STORED,
+    )
+    if not rows:
+        return None
+    row = rows[0]
+    position = {candidate_id: i for i, candidate_id in enumerate(row["stored_ids"])}
+    excluded = set(row["excluded"])
+    names = row["stored_names"]
+    described, terms = [], {}
+    for k, candidate_id in enumerate(row["ids"]):
+        if candidate_id in excluded:
+            continue
+        i = position[candidate_id]
+        described.append({
+            "id": candidate_id,
+            "display_name": row["display_names"][k],
+            "section_name": row["section_names"][k],
+            "federation_name": row["federation_names"][k],
+            "same_section": row["same_section"][k],
+            "same_federation": row["same_federation"][k],
+            "findable": row["findable"][k],
+            "visible": True,
+        })
+        terms[candidate_id] = Terms(
+            adamic_adar=float(row["stored_adamic_adar"][i]),
+            common=int(row["stored_common"][i]),
             names=tuple(n for n in names[i * NAMED_COMMON : (i + 1) * NAMED_COMMON] if n),
-            contact=bool(viewer["stored_contact"][i]),
-            event=viewer["stored_event"][i] or "",
+            contact=bool(row["stored_contact"][i]),
+            event=row["stored_event"][i] or "",
         )
-        for i, member_id in enumerate(viewer["stored_ids"])
-        if member_id not in excluded
-    }
+    return _rank(described, terms, WEIGHTS), len(row["stored_ids"])
 
 
-def _suggestions(viewer: dict, ranked: list[_Ranked], limit: int) -> list[Suggestion]:
+def _suggestions(ranked: list[_Ranked], limit: int) -> list[Suggestion]:
     return [
         Suggestion(
             id=r.candidate["id"],
             display_name=r.candidate["display_name"],
             section_name=r.candidate["section_name"],
             score=r.score,
-            reasons=_reasons(r.candidate, viewer, r.terms),
+            reasons=_reasons(r.candidate, r.terms),
         )
         for r in ranked
         if r.candidate["visible"]
@@ -336,20 +362,24 @@ def for_member(store: Store, member_id: str, limit: int = 10, weights: Weights |
         raise Invalid(f"limit : entre 1 et {MAX_LIMIT}")
     stores = (weights is None or weights == WEIGHTS) and limit <= STORED
     weights = weights or WEIGHTS
+    if stores:
+        read = _read_stored(store, member_id)
+        if read is not None:
+            ranked, stored = read
+            # Fewer visible than asked: a list cut at MAX_STORED may have left out more.
+            if len(ranked) >= limit or stored < MAX_STORED:
+                return _suggestions(ranked, limit)
     now = _now_ms()
     viewer = _viewer(store, member_id)
-    if stores and viewer["fresh"]:
-        terms = _stored(viewer)
-        ranked = _rank(_describe(store, member_id, terms), viewer, terms, weights)
-        if sum(r.candidate["visible"] for r in ranked) >= limit or len(viewer["stored_ids"]) < MAX_STORED:
-            return _suggestions(viewer, ranked, limit)
+    if stores and viewer["fresh"] and viewer["stored"] < MAX_STORED:
+        return []  # a fresh list none of whose candidates may be suggested now
     ranked = _compute(store, viewer, STORED if stores else limit, weights)
     if stores:
         kept = _named(store, member_id, _to_store(ranked))
         _store_list(store, member_id, now, kept)
-        return _suggestions(viewer, kept, limit)
+        return _suggestions(kept, limit)
     shown = [r for r in ranked if r.candidate["visible"]][:limit]
-    return _suggestions(viewer, _named(store, member_id, shown), limit)
+    return _suggestions(_named(store, member_id, shown), limit)
 
 
 def refresh(store: Store, member_id: str) -> int:

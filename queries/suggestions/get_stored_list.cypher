@@ -1,0 +1,36 @@
+// The stored list of $member_id (suggestions/store_list) while it is fresh
+// (the rule of suggestions/get_viewer), in one row: the stored lists as they
+// are (`stored_ids` and one list per term, `per` names a candidate), the
+// candidates the viewer may see now, described in parallel lists (the rule of
+// suggestions/describe_candidates: active, suggestible, visible by the
+// profile's rule; their section, their federation, whether either is the
+// viewer's, whether an address book may find them), and `excluded`: the
+// members never to suggest them — coopains, pending requests and blocks either
+// way, their dismissals — left for the caller to take out. No row for an
+// unknown, pending or stale member, nor when no stored candidate is visible.
+// One pattern comprehension per relationship type: on FalkorDB a pattern of
+// several types cost more than the four.
+// mode: read
+// params: member_id, fresh_after, short_fresh_after, stored
+// returns: ids, display_names, section_names, federation_names, same_section, same_federation, findable, excluded, stored_ids, stored_adamic_adar, stored_common, stored_names, stored_contact, stored_event
+MATCH (v:Member {id: $member_id})-[:BELONGS_TO]->(vs:Section)-[:PART_OF]->(vf:Federation)
+WHERE v.status = 'active' AND v.suggested_at > coalesce(v.suggested_stale_at, 0) AND v.suggested_at >= $fresh_after
+  AND (size(v.suggested_ids) >= $stored OR v.suggested_at >= $short_fresh_after)
+WITH v, vs, vf, [(v)-[:ANIMATES]->(u:OrgUnit) | u.id] AS animated
+UNWIND v.suggested_ids AS candidate_id
+MATCH (m:Member {id: candidate_id})-[:BELONGS_TO]->(s:Section)-[:PART_OF]->(f:Federation)
+WHERE m.id <> v.id AND m.status = 'active' AND coalesce(m.suggestible, true) AND (
+  s.id IN animated OR f.id IN animated OR 'national' IN animated OR (
+    (coalesce(m.visible_to_sympathisants, false) OR v.membership = 'adherent') AND (
+      m.visibility = 'members'
+      OR (m.visibility = 'federation' AND vf.id = f.id)
+      OR (m.visibility = 'section' AND vs.id = s.id))))
+WITH v, collect(m.id) AS ids, collect(m.display_name) AS display_names, collect(s.name) AS section_names,
+     collect(f.name) AS federation_names, collect(s.id = vs.id) AS same_section, collect(f.id = vf.id) AS same_federation,
+     collect(coalesce(m.findable, true)) AS findable
+RETURN ids, display_names, section_names, federation_names, same_section, same_federation, findable,
+       [(v)-[:COOPAIN]-(coopain:Member) | coopain.id] + [(v)-[:REQUESTED]-(asking:Member) | asking.id]
+         + [(v)-[:BLOCKED]-(blocking:Member) | blocking.id] + [(v)-[:DISMISSED]->(dismissed:Member) | dismissed.id]
+         AS excluded,
+       v.suggested_ids AS stored_ids, v.suggested_adamic_adar AS stored_adamic_adar, v.suggested_common AS stored_common,
+       v.suggested_names AS stored_names, v.suggested_contact AS stored_contact, v.suggested_event AS stored_event
