@@ -199,9 +199,11 @@ def bench_contacts_cmd(obj, members, contacts_count, share, seed_value, bench_ur
                 # The uniqueness constraints of a million members can take longer to build than the
                 # store waits for on a busy machine: the members are loaded; wait for them here.
                 _await_schema(store)
-        elif existing != members or store.read("contacts/get_member", member_id=importer[0])[0]["email"] != importer[1]:
-            raise click.ClickException(f"{redact(url)} holds {existing} members, not the network of --members "
-                                       f"{members} --seed {seed_value}: give an empty graph or the one built so")
+        else:
+            found = store.read("contacts/get_member", member_id=importer[0])
+            if existing != members or not found or found[0]["email"] != importer[1]:
+                raise click.ClickException(f"{redact(url)} holds {existing} members, not the network of --members "
+                                           f"{members} --seed {seed_value}: give an empty graph or the one built so")
         loaded = time.monotonic() - started
         data = bench_book(people, contacts_count, share, seed_value)
         loaded_members = len(people)
