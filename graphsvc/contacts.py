@@ -222,7 +222,19 @@ def joined(store: Store, key: str, member_id: str) -> Joined:
 # --- importing an address book -----------------------------------------------------
 
 
-def _check_limits(store: Store, member_id: str, limits: Limits, identifiers: int, now: int) -> None:
+def may_import(store: Store, member_id: str, limits: Limits, *, now: int | None = None) -> None:
+    """Before a file is even read: `Forbidden` unless the member has consented,
+    has uploads left today and identifiers left this month (`import_contacts`
+    checks again against the book's size). A member over a limit costs the
+    server no parsing."""
+    me = _member(store, member_id)
+    if not me["consent_at"]:
+        raise Forbidden("acceptez d'abord les conditions d'import de votre carnet d'adresses")
+    _check_limits(store, me["id"], limits, 1, _now(now), sizing=False)
+
+
+def _check_limits(store: Store, member_id: str, limits: Limits, identifiers: int, now: int,
+                  *, sizing: bool = True) -> None:
     [row] = store.read("contacts/count_recent_imports", member_id=member_id,
                        day_start=now - DAY_MS, month_start=now - MONTH_MS)
     uploads, sent = int(row["uploads"]), int(row["identifiers"])  # FalkorDB sums are floats
@@ -230,6 +242,9 @@ def _check_limits(store: Store, member_id: str, limits: Limits, identifiers: int
         raise Forbidden(f"vous avez déjà importé {limits.uploads_per_day} carnets d'adresses ces dernières "
                         "24 heures : réessayez demain")
     if sent + identifiers > limits.identifiers_per_month:
+        if not sizing:
+            raise Forbidden(f"vous avez importé {limits.identifiers_per_month} adresses et numéros ces 30 derniers "
+                            "jours, le maximum : réessayez plus tard")
         left = max(0, limits.identifiers_per_month - sent)
         raise Forbidden(f"ce carnet compte {identifiers} adresses et numéros ; vous pouvez encore en importer "
                         f"{left} sur 30 jours (au plus {limits.identifiers_per_month})")

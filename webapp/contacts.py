@@ -126,8 +126,12 @@ def upload():
         if form.csrf_token.errors:
             return _back(_("Le formulaire a expiré : rechargez la page et réessayez."), "error", 400)
         return _back(_("Choisissez un fichier à importer."), "error", 400)
-    data = form.book.data.read(addressbook.MAX_BYTES + 1)
     store = current_store()
+    try:
+        contacts.may_import(store, current_user.id, _limits())  # before any parsing
+    except Forbidden as exc:
+        return _back(_("Import refusé : %(reason)s.", reason=str(exc)), "error", 429)
+    data = form.book.data.read(addressbook.MAX_BYTES + 1)
     try:
         book = addressbook.read_address_book(data)
         result = contacts.import_contacts(store, contacts_key(), current_user.id, book, limits=_limits())

@@ -209,6 +209,24 @@ def test_web_limits_refuse_a_sixth_upload_a_day_and_too_many_identifiers_a_month
     assert contacts.summary(store, anna.id).held == 40
 
 
+def test_may_import_says_before_any_file_is_read_who_is_over_a_limit(people):
+    store, anna, basile, _ = people
+    limits = contacts.Limits(uploads_per_day=2, identifiers_per_month=3)
+    with pytest.raises(Forbidden, match="acceptez d'abord"):
+        contacts.may_import(store, basile.id, limits, now=NOW)
+    contacts.may_import(store, anna.id, limits, now=NOW)
+    contacts.import_contacts(store, KEY, anna.id, book(Contact(emails=("a1@example.net", "a2@example.net"))),
+                             now=NOW, limits=limits)
+    contacts.may_import(store, anna.id, limits, now=NOW + 1)  # one upload and one identifier left
+    contacts.import_contacts(store, KEY, anna.id, book(Contact(emails=("a3@example.net",))), now=NOW + 2, limits=limits)
+    with pytest.raises(Forbidden, match="24 heures"):
+        contacts.may_import(store, anna.id, limits, now=NOW + 3)
+    with pytest.raises(Forbidden, match="3 adresses et numéros ces 30 derniers jours"):
+        contacts.may_import(store, anna.id, limits, now=NOW + DAY + 3)
+    with pytest.raises(NotFound):
+        contacts.may_import(store, "nobody", limits, now=NOW)
+
+
 def test_forget_deletes_my_hashes_keeps_those_others_hold_and_withdraws_consent(people):
     store, anna, basile, _ = people
     contacts.consent(store, basile.id, now=NOW)

@@ -153,6 +153,9 @@ def test_uploads_are_limited_per_member_with_a_clear_message(client, auth, peopl
     answer = upload(client, vcard("camille.martin@example.org"), Accept="application/json")
     assert answer.status_code == 429 and "réessayez demain" in answer.get_json()["message"]
     assert contacts.summary(store, p["me"]).held == 3
+    # Refused before the file is read: junk gets the limit's answer, not the reader's.
+    junk = upload(client, b"\x00\xff" * 1000, Accept="application/json")
+    assert junk.status_code == 429 and "réessayez demain" in junk.get_json()["message"]
 
 
 def test_delete_in_one_click_and_opt_out(client, auth, people):
