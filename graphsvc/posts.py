@@ -35,11 +35,14 @@ import re
 import time
 import unicodedata
 from dataclasses import dataclass
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from graphsvc import accounts, admins, embeds, members, notifications
 from graphsvc.errors import Forbidden, Invalid, NotFound
 from graphsvc.store import Store
+
+if TYPE_CHECKING:
+    from graphsvc.feed import Me
 
 MAX_TEXT = 5000
 MAX_PAGE = 50
@@ -369,14 +372,30 @@ def stream(store: Store, viewer_id: str, place_id: str, cursor: str | None = Non
     )
 
 
-def places(store: Store, actor_id: str) -> tuple[Place, ...]:
-    """The streams a member may post in, from the nearest: section, federation, national."""
+def places(store: Store, actor_id: str, me: Me | None = None) -> tuple[Place, ...]:
+    """The streams a member may post in, from the nearest: section, federation, national.
+
+    `me`: the member's row when the caller has it (`feed.page` returns it as
+    `Feed.me`); the rule is then applied to it as `may_post` applies it to
+    `posts/get_place`'s row, and only the rights it depends on are read
+    (`admins.authority`: the national stream's, and the federation's for a
+    sympathisant)."""
     from graphsvc import feed  # feed builds on this module
 
-    me = feed.member(store, actor_id)
+    if me is None or me.id != actor_id:
+        me = feed.member(store, actor_id)
     candidates = (
         (me.section_id, me.section_name, "section"),
         (me.federation_id, me.federation_name, "federation"),
         (NATIONAL, None, "national"),
     )
-    return tuple(Place(pid, name or "", kind) for pid, name, kind in candidates if may_post(store, actor_id, pid))
+    return tuple(Place(pid, name or "", kind) for pid, name, kind in candidates
+                 if _may_post(store, me.id, _own_stream(me, pid, name, kind)))
+
+
+def _own_stream(me: Me, unit_id: str, name: str | None, level: str) -> dict:
+    """The row `posts/get_place` returns for one of the member's own streams
+    (their section's, their federation's or the national one)."""
+    return dict(actor_status=me.status, membership=me.membership, section_id=me.section_id,
+                federation_id=me.federation_id, place_kind="unit", place_name=name, unit_id=unit_id,
+                unit_level=level, hidden_at=None, cancelled_at=None)

@@ -171,24 +171,19 @@ def post_form(place_id: str) -> PostForm:
 # --- pages -------------------------------------------------------------------------
 
 
-def _composer(place_id: str | None = None) -> tuple[PostForm, list[posts.Place]]:
-    places = list(posts.places(current_store(), current_user.id))
-    form = PostForm(formdata=None)
-    form.place.choices = [(p.id, place_label(p.kind, p.name)) for p in places]
-    if place_id:
-        form.place.data = place_id
-    return form, places
-
-
 @bp.get("/fil")
 @login_required
 def feed_page():
     store = current_store()
-    page = feed.page(store, current_user.id, request.args.get("apres") or None, limit=PAGE_SIZE)
-    form, places = _composer()
+    cursor = request.args.get("apres") or None
+    page = feed.page(store, current_user.id, cursor, limit=PAGE_SIZE)
+    form = PostForm(formdata=None)
     form.next.data = url_for("posts.feed_page")
+    # the composer tops the first page only; its places from the member the feed read
+    places = [] if cursor else list(posts.places(store, current_user.id, page.me))
+    form.place.choices = [(p.id, place_label(p.kind, p.name)) for p in places]
     return render_template("feed/page.html", me=page.me, feed=page, form=form, places=places,
-                           first_page=not request.args.get("apres"))
+                           first_page=cursor is None)
 
 
 @bp.get("/fil/<unit_id>")

@@ -186,6 +186,26 @@ def test_the_places_a_member_may_post_in(world):
     assert [p.kind for p in posts.places(store, ids["admin"])] == ["section", "federation", "national"]
 
 
+def test_the_places_from_the_feeds_member_follow_the_same_rule(world):
+    """`/fil` passes the member `feed.page` read: the places are those `may_post`
+    allows, for members, a sympathisant, a coordinator and an administrator."""
+    store, ids = world
+    ids["sympathisant"] = make_member(store, "sec-69266", membership="sympathisant").id
+    ids["coordinator"] = make_member(store, "sec-69381").id
+    admins.bootstrap(store, ids["coordinator"], "federation", "fed-69")
+    kinds = {}
+    for name, member_id in ids.items():
+        me = feed.page(store, member_id).me
+        found = posts.places(store, member_id, me)
+        assert found == posts.places(store, member_id)
+        assert [p.id for p in found] == [unit for unit in (me.section_id, me.federation_id, "national")
+                                         if posts.may_post(store, member_id, unit)]
+        kinds[name] = [p.kind for p in found]
+    assert kinds["sympathisant"] == ["section"]
+    assert kinds["coordinator"] == ["section", "federation"]
+    assert kinds["admin"] == ["section", "federation", "national"]
+
+
 def test_paging_through_two_years_of_posts_matches_a_plain_sort(world):
     """Posts spread over two years (the benchmark's generator): the month index
     and the walk below it give, page after page, exactly the visible posts in order."""

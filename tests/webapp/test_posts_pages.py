@@ -118,6 +118,7 @@ def test_voir_plus_follows_the_cursor_and_a_forged_cursor_is_a_clear_400(auth, c
     second = client.get(more.replace("&amp;", "&")).get_data(as_text=True)
     assert "Message numéro 02" in second and "Message numéro 00" in second and "Message numéro 03" not in second
     assert 'rel="next"' not in second
+    assert 'action="/publications"' in first and 'action="/publications"' not in second  # the composer tops page one
     forged = client.get("/fil?apres=bm9wZQ")
     assert forged.status_code == 400 and "curseur" in forged.get_data(as_text=True)
 
@@ -152,9 +153,12 @@ def test_streams_show_the_composer_only_where_one_may_post(auth, client, falkord
     assert "National" in national and 'action="/publications"' not in national
     assert client.get("/fil/sec-75101").status_code == 403
     assert client.get("/fil/sec-00000").status_code == 404
+    feed_page = client.get("/fil").get_data(as_text=True)
+    assert 'value="sec-69266"' in feed_page and 'value="fed-69"' in feed_page and 'value="national"' not in feed_page
     auth.logout()
     auth.login("paul@example.org")
     assert 'action="/publications"' in client.get("/fil/national").get_data(as_text=True)
+    assert '<option value="national">' in client.get("/fil").get_data(as_text=True)  # the feed's composer too
 
 
 def test_a_coopains_post_elsewhere_reaches_the_feed(auth, client, falkordb_store, people):
