@@ -6,6 +6,7 @@ import io
 import unicodedata
 
 import phonenumbers
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from vobject.base import getLogicalLines
@@ -132,6 +133,77 @@ def test_normalising_a_number_twice_is_normalising_it_once(found, other_region):
 def test_any_text_as_a_phone_is_a_number_none_or_invalid(text, region):
     result = outcome(normalise_phone, text, region)
     assert result is None or isinstance(result, Invalid) or (result.startswith("+") and result[1:].isdigit())
+
+
+def library_phone(text: str, region: str) -> str | None:
+    """What phonenumbers alone makes of a text, as `normalise_phone` words it."""
+    if not text.strip():
+        return None
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return "illisible"
+    if not phonenumbers.is_valid_number(number):
+        return "invalide"
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def our_phone(text: str, region: str) -> str | None:
+    result = outcome(normalise_phone, text, region)
+    if isinstance(result, Invalid):
+        return "illisible" if "illisible" in str(result) else "invalide"
+    return result
+
+
+PLAIN_REGIONS = ("FR", "BE", "DE", "CH")  # those `identity` reads itself in their plain shapes
+ALL_TYPES = tuple(
+    kind for kind in vars(phonenumbers.PhoneNumberType).values() if isinstance(kind, int) and kind != phonenumbers.PhoneNumberType.UNKNOWN
+)
+
+
+@st.composite
+def written_numbers(draw):
+    """(text, region): numbers near the valid ones of every type, written with and without
+    prefixes and separators, as people and exports write them, and some junk around them."""
+    region = draw(st.sampled_from(PLAIN_REGIONS * 3 + REGIONS + ("fr",)))
+    home = phonenumbers.PhoneMetadata.metadata_for_region(region.upper())
+    example = draw(
+        st.sampled_from([n for n in (phonenumbers.example_number_for_type(region.upper(), t) for t in ALL_TYPES) if n])
+    )
+    national = str(example.national_number)
+    # other last digits (valid or not), one digit more or less, sometimes any digits
+    keep = draw(st.one_of(st.integers(len(national) - 2, len(national)), st.integers(0, len(national))))
+    national = national[:keep] + draw(st.text("0123456789", min_size=max(0, len(national) - keep - 1), max_size=len(national) - keep + 1))
+    code = str(draw(st.sampled_from((example.country_code,) * 4 + (home.country_code, 33, 32, 1, 44, 262))))
+    usual = ("0", "+" + code, "00" + code) * 3
+    prefix = draw(st.sampled_from(usual + ("", "+" + code + "0", "00" + code + "0", code, "+", "00", "011" + code, "+0", "000" + code)))
+    digits = prefix + national
+    if draw(st.booleans()):  # one separator, between some digits (`06 12 34 56 78`, `+33.6.12...`)
+        separator = draw(st.sampled_from(("", " ", ".", "-")))
+        gaps = draw(st.lists(st.booleans(), min_size=len(digits), max_size=len(digits)))
+        text = "".join(char + (separator if gap else "") for char, gap in zip(digits, gaps)).rstrip(separator or " ")
+        before = after = ""
+    else:  # anything between digits, and junk around them
+        noise = st.sampled_from(("", "", " ", ".", "-", "  ", " - ", "/", "(", ")", "x", "#"))
+        separators = draw(st.lists(noise, min_size=len(digits), max_size=len(digits)))
+        text = "".join(char + separator for char, separator in zip(digits, separators))
+        before = draw(st.sampled_from(("", " ", "\t", "tel:", "Tél. ", "(", "\u00a0", " " * 250)))
+        after = draw(st.sampled_from(("", " ", "\n", " ext. 12", ";ext=3", "#", "\u2009", " " * 250)))
+    return before + text + after, region
+
+
+@settings(deadline=None, max_examples=1_000)
+@given(st.one_of(written_numbers(), st.tuples(st.text(max_size=40), st.sampled_from(PLAIN_REGIONS + REGIONS))))
+def test_the_plain_number_shortcut_agrees_with_phonenumbers(found):
+    text, region = found
+    assert our_phone(text, region) == library_phone(text, region), (text, region)
+
+
+@pytest.mark.parametrize(
+    "text", ["06 12 34 56 78", "06.12.34.56.78", "06-12-34-56-78", "0612345678", "+33 6 12 34 56 78", "+33612345678", "0033 6 12 34 56 78"]
+)
+def test_common_french_numbers_are_read_without_the_parser(text):
+    assert identity._plain_numbers("FR").e164(text) == "+33612345678" == library_phone(text, "FR")
 
 
 @PROFILE
