@@ -21,12 +21,17 @@ How a list is computed (`_compute`):
 
 How a list is read (`for_member`): the computed candidates — the best ones up
 to the `STORED`-th visible, hidden ones included — are stored on the member
-with their signal terms (`suggestions/store_list`). While that list is fresh,
-a read is one query (`suggestions/get_stored_list`): the stored list, its
-candidates the viewer may see now with their places, and the viewer's
-exclusions; every exclusion and visibility rule applies *live*, so the rules
-never lag and the context terms are current. A list goes stale when the member's coopain links or those of one of
-their coopains change (`links_changed`, from graphsvc.coopains), on
+with their signal terms and their whole score, in order (`suggestions/store_list`).
+While that list is fresh, a read is one query (`suggestions/get_stored_list`)
+on its head — the entries up to the (`limit + HEAD_MARGIN`)-th candidate
+visible at computation —: their candidates the viewer may see now with their
+places, and the viewer's exclusions; every exclusion and visibility rule
+applies *live*, so the rules never lag and the context terms of the head are
+current. The rest of the list is read (a second query) only when the head
+cannot decide the `limit` best (`_head_decides`).
+
+A list goes stale when the member's coopain links or those of one of their
+coopains change (`links_changed`, from graphsvc.coopains), on
 `mark_stale`, and `REFRESH_AFTER_MS` after it was computed (new members of the
 section, new events, changed names; `REFRESH_SHORT_AFTER_MS` for a list
 shorter than `STORED`: a newcomer's, a small network's); a stale list is computed again on read
@@ -51,6 +56,8 @@ NAMED_COMMON = 3  # common coopains named in a reason
 MAX_EXCLUDED = 100_000
 STORED = 30  # visible candidates a stored list keeps (the page shows 20)
 MAX_STORED = 200  # entries of a stored list, hidden candidates included
+HEAD_MARGIN = 5  # a read describes the stored entries up to the (limit + HEAD_MARGIN)-th visible, the rest when needed
+TIE = 1e-9  # scores closer than this are equal (a stored score read back differs in its last digits)
 REFRESH_AFTER_MS = 6 * 3600 * 1000  # a stored list is computed again after this
 REFRESH_SHORT_AFTER_MS = 10 * 60 * 1000  # ... or after this when it was short (a newcomer, a small network)
 
@@ -291,20 +298,28 @@ def _store_list(store: Store, member_id: str, at: int, kept: list[_Ranked]) -> N
         names=names,
         contact=[bool(e.terms.contact) for e in kept],
         event=[e.terms.event for e in kept],
+        score=[float(e.score) for e in kept],
+        visible_at=[i for i, e in enumerate(kept) if e.candidate["visible"]],
     )
 
 
-def _read_stored(store: Store, member_id: str) -> tuple[list[_Ranked], int] | None:
-    """The member's fresh stored list, read in one query (suggestions/get_stored_list):
-    the candidates they may see now, ranked, and the length of the stored list;
-    None when there is no fresh list with a visible candidate (or no such member)."""
+def _stored_slice(store: Store, member_id: str, start: int, want: int) -> tuple[list[dict], dict[str, Terms], dict] | None:
+    """The entries of the member's fresh stored list from `start` up to that of
+    the `want`-th candidate visible at computation (suggestions/get_stored_list):
+    those whose candidate the member may see now, not excluded, described, with
+    their stored terms; and the query's row (where the entries end, the entry
+    after them, the list's length). None when there is no fresh list or none of
+    these candidates is visible."""
     now = _now_ms()
     rows = store.read(
         "suggestions/get_stored_list",
-        member_id=_check_id(member_id, "membre"),
+        member_id=member_id,
         fresh_after=now - REFRESH_AFTER_MS,
         short_fresh_after=now - REFRESH_SHORT_AFTER_MS,
         stored=STORED,
+        start=start,
+        want=want,
+        per=NAMED_COMMON,
     )
     if not rows:
         return None
@@ -334,7 +349,49 @@ def _read_stored(store: Store, member_id: str) -> tuple[list[_Ranked], int] | No
             contact=bool(row["stored_contact"][i]),
             event=row["stored_event"][i] or "",
         )
-    return _rank(described, terms, WEIGHTS), len(row["stored_ids"])
+    return described, terms, row
+
+
+def _head_decides(ranked: list[_Ranked], limit: int, row: dict) -> bool:
+    """Whether the head of a stored list gives the `limit` best: there are
+    `limit` of its candidates left and the last of them still ranks before the
+    entry after the head (at its stored score; scores within `TIE` are equal,
+    as stored and read back they differ in the last digits)."""
+    if row["next_id"] is None:
+        return True  # the head is the whole list
+    if row["next_score"] is None or len(ranked) < limit:
+        return False  # a list stored without scores, or too few left in the head
+    last, next_score = ranked[limit - 1], float(row["next_score"])
+    if abs(last.score - next_score) <= TIE:
+        return last.candidate["id"] < row["next_id"]
+    return last.score > next_score
+
+
+def _read_stored(store: Store, member_id: str, limit: int) -> tuple[list[_Ranked], int] | None:
+    """The member's fresh stored list: the candidates they may see now, ranked
+    (the `limit` best at least, when there are), and the length of the stored
+    list; None when there is no fresh list with a visible candidate (or no such member).
+
+    Only the head — the entries up to the (`limit + HEAD_MARGIN`)-th candidate
+    visible at computation — is described first; the rest (a second query)
+    only when the head cannot decide the `limit` best: too many of its
+    candidates hidden or excluded since, or one whose place changed and who now
+    ranks after the next stored entry."""
+    member_id = _check_id(member_id, "membre")
+    first = _stored_slice(store, member_id, 0, limit + HEAD_MARGIN)
+    if first is not None:
+        ranked = _rank(first[0], first[1], WEIGHTS)
+        if _head_decides(ranked, limit, first[2]):
+            return ranked, first[2]["stored"]
+    rest = _stored_slice(store, member_id, first[2]["head_end"] if first else 0, MAX_STORED)
+    if first is None and rest is None:
+        return None
+    described, terms = [], {}
+    for part in (first, rest):
+        if part is not None:
+            described += part[0]
+            terms |= part[1]
+    return _rank(described, terms, WEIGHTS), (rest or first)[2]["stored"]
 
 
 def _suggestions(ranked: list[_Ranked], limit: int) -> list[Suggestion]:
@@ -363,7 +420,7 @@ def for_member(store: Store, member_id: str, limit: int = 10, weights: Weights |
     stores = (weights is None or weights == WEIGHTS) and limit <= STORED
     weights = weights or WEIGHTS
     if stores:
-        read = _read_stored(store, member_id)
+        read = _read_stored(store, member_id, limit)
         if read is not None:
             ranked, stored = read
             # Fewer visible than asked: a list cut at MAX_STORED may have left out more.

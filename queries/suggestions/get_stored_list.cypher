@@ -1,23 +1,28 @@
-// The stored list of $member_id (suggestions/store_list) while it is fresh
-// (the rule of suggestions/get_viewer), in one row: the stored lists as they
-// are (`stored_ids` and one list per term, `per` names a candidate), the
-// candidates the viewer may see now, described in parallel lists (the rule of
-// suggestions/describe_candidates: active, suggestible, visible by the
-// profile's rule; their section, their federation, whether either is the
-// viewer's, whether an address book may find them), and `excluded`: the
-// members never to suggest them — coopains, pending requests and blocks either
-// way, their dismissals — left for the caller to take out. No row for an
-// unknown, pending or stale member, nor when no stored candidate is visible.
-// One pattern comprehension per relationship type: on FalkorDB a pattern of
-// several types cost more than the four.
+// The head of the stored list of $member_id (suggestions/store_list) while it
+// is fresh (the rule of suggestions/get_viewer): its entries from $start up to
+// the one of the $want-th candidate visible at computation (the whole rest of
+// the list when there are fewer), in one row: those entries as stored
+// (`stored_ids` and one list per term, `per` names an entry), where they end
+// (`head_end`), the stored score and id of the entry right after them
+// (`next_score`, `next_id`: null at the end of the list), the list's length
+// (`stored`), the candidates of these entries the viewer may see now,
+// described in parallel lists (the rule of suggestions/describe_candidates:
+// active, suggestible, visible by the profile's rule; their section, their
+// federation, whether either is the viewer's, whether an address book may find
+// them), and `excluded`: the members never to suggest them — coopains, pending
+// requests and blocks either way, their dismissals — left for the caller to
+// take out. No row for an unknown, pending or stale member, nor when none of
+// these candidates is visible. One pattern comprehension per relationship
+// type: on FalkorDB a pattern of several types cost more than the four.
 // mode: read
-// params: member_id, fresh_after, short_fresh_after, stored
-// returns: ids, display_names, section_names, federation_names, same_section, same_federation, findable, excluded, stored_ids, stored_adamic_adar, stored_common, stored_names, stored_contact, stored_event
+// params: member_id, fresh_after, short_fresh_after, stored, start, want, per
+// returns: ids, display_names, section_names, federation_names, same_section, same_federation, findable, excluded, stored_ids, stored_adamic_adar, stored_common, stored_names, stored_contact, stored_event, head_end, next_score, next_id, stored
 MATCH (v:Member {id: $member_id})-[:BELONGS_TO]->(vs:Section)-[:PART_OF]->(vf:Federation)
 WHERE v.status = 'active' AND v.suggested_at > coalesce(v.suggested_stale_at, 0) AND v.suggested_at >= $fresh_after
   AND (size(v.suggested_ids) >= $stored OR v.suggested_at >= $short_fresh_after)
-WITH v, vs, vf, [(v)-[:ANIMATES]->(u:OrgUnit) | u.id] AS animated
-UNWIND v.suggested_ids AS candidate_id
+WITH v, vs, vf, [(v)-[:ANIMATES]->(u:OrgUnit) | u.id] AS animated,
+     coalesce(v.suggested_visible_at[$want - 1] + 1, size(v.suggested_ids)) AS head_end
+UNWIND v.suggested_ids[$start..head_end] AS candidate_id
 MATCH (m:Member {id: candidate_id})-[:BELONGS_TO]->(s:Section)-[:PART_OF]->(f:Federation)
 WHERE m.id <> v.id AND m.status = 'active' AND coalesce(m.suggestible, true) AND (
   s.id IN animated OR f.id IN animated OR 'national' IN animated OR (
@@ -25,12 +30,14 @@ WHERE m.id <> v.id AND m.status = 'active' AND coalesce(m.suggestible, true) AND
       m.visibility = 'members'
       OR (m.visibility = 'federation' AND vf.id = f.id)
       OR (m.visibility = 'section' AND vs.id = s.id))))
-WITH v, collect(m.id) AS ids, collect(m.display_name) AS display_names, collect(s.name) AS section_names,
+WITH v, head_end, collect(m.id) AS ids, collect(m.display_name) AS display_names, collect(s.name) AS section_names,
      collect(f.name) AS federation_names, collect(s.id = vs.id) AS same_section, collect(f.id = vf.id) AS same_federation,
      collect(coalesce(m.findable, true)) AS findable
 RETURN ids, display_names, section_names, federation_names, same_section, same_federation, findable,
        [(v)-[:COOPAIN]-(coopain:Member) | coopain.id] + [(v)-[:REQUESTED]-(asking:Member) | asking.id]
          + [(v)-[:BLOCKED]-(blocking:Member) | blocking.id] + [(v)-[:DISMISSED]->(dismissed:Member) | dismissed.id]
          AS excluded,
-       v.suggested_ids AS stored_ids, v.suggested_adamic_adar AS stored_adamic_adar, v.suggested_common AS stored_common,
-       v.suggested_names AS stored_names, v.suggested_contact AS stored_contact, v.suggested_event AS stored_event
+       v.suggested_ids[$start..head_end] AS stored_ids, v.suggested_adamic_adar[$start..head_end] AS stored_adamic_adar,
+       v.suggested_common[$start..head_end] AS stored_common, v.suggested_names[$start * $per..head_end * $per] AS stored_names,
+       v.suggested_contact[$start..head_end] AS stored_contact, v.suggested_event[$start..head_end] AS stored_event,
+       head_end, v.suggested_score[head_end] AS next_score, v.suggested_ids[head_end] AS next_id, size(v.suggested_ids) AS stored

@@ -418,6 +418,48 @@ def test_rules_apply_at_once_to_a_stored_list(places):
     assert ids(suggestions.for_member(store, me.id)) == sorted([kept.id, shy.id])
 
 
+def neighbours_in_stored_order(store, me, count):
+    """`count` members of my section, my list computed: they rank by id (the same score)."""
+    found = sorted((person(store, LYON7, f"Voisin{i}", "Section") for i in range(count)), key=lambda p: p.id)
+    assert ids(suggestions.for_member(store, me.id, 1)) == [found[0].id]
+    assert stored_ids(store, me)["ids"] == [p.id for p in found]
+    return found
+
+
+def test_a_read_goes_past_the_head_of_a_stored_list_when_its_candidates_are_gone(places):
+    store = places
+    me = person(store, LYON7, "Alice", "Ardant")
+    head = 2 + suggestions.HEAD_MARGIN  # the entries a read of the best two describes first
+    found = neighbours_in_stored_order(store, me, head + 2)
+    at = stored_ids(store, me)["at"]
+
+    for other in found[: head - 1]:  # one left in the head
+        suggestions.dismiss(store, me.id, other.id)
+    assert ids(suggestions.for_member(store, me.id, 2)) == [found[head - 1].id, found[head].id]
+
+    suggestions.dismiss(store, me.id, found[head - 1].id)  # none left in the head
+    assert ids(suggestions.for_member(store, me.id, 2)) == [found[head].id, found[head + 1].id]
+    assert stored_ids(store, me)["at"] == at  # the stored list was read
+
+
+def test_a_candidate_who_left_the_section_ranks_by_their_place_now(places):
+    store = places
+    me = person(store, LYON7, "Alice", "Ardant")
+    head = 1 + suggestions.HEAD_MARGIN
+    found = neighbours_in_stored_order(store, me, head + 2)
+    at = stored_ids(store, me)["at"]
+
+    for other in found[:head]:  # to Lyon 8e: the same federation only
+        cypher(store, "MATCH (m:Member {id: $id})-[b:BELONGS_TO]->(:Section) DELETE b", id=other.id)
+        cypher(store, "MATCH (m:Member {id: $id}), (s:Section {id: $section}) CREATE (m)-[:BELONGS_TO]->(s)",
+               id=other.id, section=LYON8)
+
+    assert ids(suggestions.for_member(store, me.id, 3)) == [found[head].id, found[head + 1].id, found[0].id]
+    best = suggestions.for_member(store, me.id, 1)
+    assert ids(best) == [found[head].id] and best[0].reasons == (suggestions.Reason("same_section", place="Lyon 7e"),)
+    assert stored_ids(store, me)["at"] == at
+
+
 def test_a_new_coopain_makes_the_lists_around_them_stale(places):
     store = places
     me = person(store, PARIS, "Alice", "Ardant")
