@@ -69,7 +69,7 @@ def _parsed_phone(raw: str, region: str) -> str:
 
 
 # Numbers written the common ways (`06 12 34 56 78`, `+33 6 12 34 56 78`, `0033612345678`, with
-# spaces, dots or dashes) are read in 2 µs instead of 40, from phonenumbers' own metadata for the
+# spaces, dots or dashes) are read in about 4 µs instead of 40, from phonenumbers' own metadata for the
 # region: its country code, international and national prefixes, and the patterns of its number
 # types. Only a number these make valid is answered here; any other (invalid, another country,
 # parentheses, extensions, letters...) goes to `phonenumbers.parse`, which decides. A property
