@@ -367,31 +367,35 @@ def _head_decides(ranked: list[_Ranked], limit: int, row: dict) -> bool:
     return last.score > next_score
 
 
-def _read_stored(store: Store, member_id: str, limit: int) -> tuple[list[_Ranked], int] | None:
+def _read_stored(store: Store, member_id: str, limit: int, whole: bool = False) -> tuple[list[_Ranked], int] | None:
     """The member's fresh stored list: the candidates they may see now, ranked
     (the `limit` best at least, when there are), and the length of the stored
-    list; None when there is no fresh list with a visible candidate (or no such member).
+    list; None when there is no fresh list or none of the candidates described
+    is visible (or no such member).
 
     Only the head — the entries up to the (`limit + HEAD_MARGIN`)-th candidate
-    visible at computation — is described first; the rest (a second query)
-    only when the head cannot decide the `limit` best: too many of its
-    candidates hidden or excluded since, or one whose place changed and who now
-    ranks after the next stored entry."""
+    visible at computation, or all of them when `whole` — is described first;
+    the rest (a second query) only when the head cannot decide the `limit`
+    best: too many of its candidates hidden or excluded since, or one whose
+    place changed and who now ranks after the next stored entry."""
     member_id = _check_id(member_id, "membre")
-    first = _stored_slice(store, member_id, 0, limit + HEAD_MARGIN)
-    if first is not None:
-        ranked = _rank(first[0], first[1], WEIGHTS)
-        if _head_decides(ranked, limit, first[2]):
-            return ranked, first[2]["stored"]
-    rest = _stored_slice(store, member_id, first[2]["head_end"] if first else 0, MAX_STORED)
-    if first is None and rest is None:
+    head = _stored_slice(store, member_id, 0, MAX_STORED if whole else limit + HEAD_MARGIN)
+    if head is None:
         return None
-    described, terms = [], {}
-    for part in (first, rest):
-        if part is not None:
-            described += part[0]
-            terms |= part[1]
-    return _rank(described, terms, WEIGHTS), (rest or first)[2]["stored"]
+    described, terms, row = head
+    ranked = _rank(described, terms, WEIGHTS)
+    if _head_decides(ranked, limit, row):
+        return ranked, row["stored"]
+    rest = _stored_slice(store, member_id, row["head_end"], MAX_STORED)
+    if rest is None:
+        return ranked, row["stored"]
+    return _rank(described + rest[0], terms | rest[1], WEIGHTS), rest[2]["stored"]
+
+
+def _enough(read: tuple[list[_Ranked], int] | None, limit: int) -> bool:
+    """Whether a stored list read gives the answer: `limit` candidates, or all
+    there are (a list cut at MAX_STORED may have left out more)."""
+    return read is not None and (len(read[0]) >= limit or read[1] < MAX_STORED)
 
 
 def _suggestions(ranked: list[_Ranked], limit: int) -> list[Suggestion]:
@@ -419,17 +423,18 @@ def for_member(store: Store, member_id: str, limit: int = 10, weights: Weights |
         raise Invalid(f"limit : entre 1 et {MAX_LIMIT}")
     stores = (weights is None or weights == WEIGHTS) and limit <= STORED
     weights = weights or WEIGHTS
-    if stores:
-        read = _read_stored(store, member_id, limit)
-        if read is not None:
-            ranked, stored = read
-            # Fewer visible than asked: a list cut at MAX_STORED may have left out more.
-            if len(ranked) >= limit or stored < MAX_STORED:
-                return _suggestions(ranked, limit)
+    read = _read_stored(store, member_id, limit) if stores else None
+    if _enough(read, limit):
+        return _suggestions(read[0], limit)
     now = _now_ms()
     viewer = _viewer(store, member_id)
-    if stores and viewer["fresh"] and viewer["stored"] < MAX_STORED:
-        return []  # a fresh list none of whose candidates may be suggested now
+    if stores and viewer["fresh"] and read is None:
+        # A fresh list none of whose head's candidates may be suggested now: the whole list.
+        read = _read_stored(store, member_id, limit, whole=True)
+        if _enough(read, limit):
+            return _suggestions(read[0], limit)
+        if read is None and viewer["stored"] < MAX_STORED:
+            return []  # none of its candidates may be suggested now
     ranked = _compute(store, viewer, STORED if stores else limit, weights)
     if stores:
         kept = _named(store, member_id, _to_store(ranked))
