@@ -10,9 +10,7 @@ A file opens with a comment header, parsed here and stripped from the text:
 Its name is its path under `queries/` without `.cypher`. A backend variant
 (`name.neo4j.cypher`, `name.falkordb.cypher`) sits beside the portable file and
 wins for that backend. `queries/schema/<backend>.cypher` holds the constraints
-and indexes of one backend, several statements separated by `;`; the labels
-and relationship types the queries name join it (FalkorDB must know them before
-two writers race, see `Schema.types`).
+and indexes of one backend, several statements separated by `;`.
 """
 
 from __future__ import annotations
@@ -138,12 +136,6 @@ def names(root: Path = QUERIES_DIR) -> list[str]:
 class Schema:
     statements: tuple[str, ...]
     unique: tuple[tuple[str, str], ...]  # (label, property), FalkorDB constraints
-    # Every label and relationship type the queries name. FalkorDB plans a pattern
-    # on a type it does not know yet as matching nothing, even once a concurrent
-    # writer has created it: two first sign-ups racing on a new graph both saw
-    # "not signed up". The store registers them all up front.
-    labels: frozenset[str] = frozenset()
-    types: frozenset[str] = frozenset()
 
 
 def schema(backend: str, root: Path = QUERIES_DIR) -> Schema:
@@ -163,13 +155,13 @@ def schema(backend: str, root: Path = QUERIES_DIR) -> Schema:
     for statement in "\n".join(body).split(";"):
         if statement.strip():
             statements.append(statement.strip())
-    labels, types = tokens(root)
-    return Schema(tuple(statements), tuple(unique), labels, types)
+    return Schema(tuple(statements), tuple(unique))
 
 
 @cache
 def tokens(root: Path = QUERIES_DIR) -> tuple[frozenset[str], frozenset[str]]:
-    """The labels and relationship types named by the query files."""
+    """The labels and relationship types named by the query files (FalkorDB's
+    schema must make each known to a new graph: `queries/schema/falkordb.cypher`)."""
     labels, types = set(), set()
     for path in query_files(root):
         for line in path.read_text(encoding="utf-8").splitlines():

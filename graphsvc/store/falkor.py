@@ -117,22 +117,6 @@ class FalkorStore(Store):
             if (label, (prop,)) not in existing:
                 self.graph.create_node_unique_constraint(label, prop)
         self._await_constraints()
-        self._register_tokens(schema)
-
-    def _register_tokens(self, schema: querylib.Schema) -> None:
-        """Make the graph know every label and relationship type (see `Schema.types`):
-        one throw-away node carrying the missing ones, deleted in the same statement."""
-        labels = schema.labels - {r[0] for r in self.graph.query("CALL db.labels()").result_set}
-        types = schema.types - {r[0] for r in self.graph.query("CALL db.relationshipTypes()").result_set}
-        if not labels and not types:
-            return
-        # The names come from our own query files and are checked as identifiers.
-        names = sorted(labels | types)
-        if not all(name.isidentifier() for name in names):
-            raise StoreError(f"not a label or relationship type: {names}")
-        text = "CREATE (n{})".format("".join(f":{label}" for label in sorted(labels)))
-        text += "".join(f" CREATE (n)-[:{t}]->(n)" for t in sorted(types))
-        self.graph.query(text + " WITH n DETACH DELETE n")
 
     def _await_constraints(self, timeout_s: float = 60.0) -> None:
         import time
