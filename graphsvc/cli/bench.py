@@ -52,6 +52,10 @@ def own_cpu() -> float:
     return mine.ru_utime + mine.ru_stime + children.ru_utime + children.ru_stime
 
 
+def measured_on() -> dict:
+    """The machine and the moment, in every benchmark's report."""
+    return {"machine": machine(), "date": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+
 
 @contextmanager
 def bench_graph(obj, bench_url: str | None):
@@ -175,8 +179,7 @@ def load_cmd(obj, members, links_per_member, seed_value, bench_url, clear, metho
             "sections": len(sections),
             "sections_source": reference,
             "seed": seed_value,
-            "machine": machine(),
-            "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            **measured_on(),
         }
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False))
@@ -224,10 +227,7 @@ def durability_cmd(kills, fsync, victim, folder, seed, as_json):
 
     result = durability.bench(kills, fsync=fsync, folder=folder, victim=victim, seed=seed, progress=progress)
     if as_json:
-        report = asdict(result) | {
-            "machine": machine(),
-            "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        }
+        report = asdict(result) | measured_on()
         click.echo(json.dumps(report))
     else:
         click.echo(
@@ -340,8 +340,7 @@ def suggestions_cmd(obj, bench_url, members, queries, seed_value, http_seconds, 
             "same_as_computed": read.found == compute.found,
             "http": http,
             "load_average_before": load_before,
-            "machine": machine(),
-            "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            **measured_on(),
         }
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False))

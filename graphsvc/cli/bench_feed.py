@@ -7,13 +7,12 @@ import os
 import random
 import tempfile
 from dataclasses import asdict
-from datetime import datetime, timezone
 from pathlib import Path
 
 import click
 from click.core import ParameterSource
 
-from graphsvc.cli.bench import bench, bench_graph, machine
+from graphsvc.cli.bench import bench, bench_graph, measured_on
 from graphsvc.store import redact
 
 
@@ -109,8 +108,7 @@ def feed_cmd(obj, bench_url, members, post_count, event_count, queries, seed_val
             "empty_feeds": result_run.empty,
             "http": http,
             "load_average_before": load_before,
-            "machine": machine(),
-            "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            **measured_on(),
         }
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False))

@@ -6,14 +6,13 @@ import json
 import os
 import random
 import time
-from datetime import datetime, timezone
 from pathlib import Path
 
 import click
 
 from graphsvc import addressbook, contacts, identity
 from graphsvc.cli import cli
-from graphsvc.cli.bench import bench, bench_graph, machine
+from graphsvc.cli.bench import bench, bench_graph, measured_on
 from graphsvc.cli.seed import progress_bar
 from graphsvc.config import instance_secret
 from graphsvc.errors import Invalid, NotFound, StoreError
@@ -236,8 +235,7 @@ def bench_contacts_cmd(obj, members, contacts_count, share, seed_value, bench_ur
         "set_up_seconds": round(loaded, 1),
         "backend": store.backend,
         "seed": seed_value,
-        "machine": machine(),
-        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        **measured_on(),
     }
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False))

@@ -7,14 +7,13 @@ import json
 import shutil
 import tempfile
 from dataclasses import asdict
-from datetime import datetime, timezone
 from pathlib import Path
 
 import click
 
 from graphsvc import edgelist, quality
 from graphsvc.cli import cli
-from graphsvc.cli.bench import bench, machine
+from graphsvc.cli.bench import bench, measured_on
 from graphsvc.cli.seed import progress_bar
 from graphsvc.store import open_store
 
@@ -94,8 +93,7 @@ def suggestions_quality_cmd(obj, datasets, edgelist_path, demo_members, evaluate
         "datasets": results,
         "k": quality.K,
         "hidden_share": quality.HIDDEN_SHARE,
-        "machine": machine(),
-        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        **measured_on(),
     }
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False))

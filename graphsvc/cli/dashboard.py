@@ -6,13 +6,12 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import asdict
-from datetime import datetime, timezone
 
 import click
 
 from graphsvc import dashboard, hierarchy
 from graphsvc.cli import cli
-from graphsvc.cli.bench import bench, bench_graph, machine
+from graphsvc.cli.bench import bench, bench_graph, measured_on
 from graphsvc.store import redact
 
 
@@ -99,8 +98,7 @@ def bench_dashboard_cmd(obj, members, federation_members, sections_per_federatio
             "backend": store.backend,
             "graph": "temporary embedded graph" if folder else redact(url),
             "seed": seed_value,
-            "machine": machine(),
-            "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            **measured_on(),
         }
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False))

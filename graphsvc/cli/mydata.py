@@ -9,13 +9,12 @@ import random
 import statistics
 import time
 from dataclasses import asdict
-from datetime import datetime, timezone
 from pathlib import Path
 
 import click
 
 from graphsvc import bench_suggestions, mydata
-from graphsvc.cli.bench import bench, bench_graph, machine
+from graphsvc.cli.bench import bench, bench_graph, measured_on
 from graphsvc.cli.members import members
 from graphsvc.cli.seed import progress_bar
 from graphsvc.store import redact
@@ -98,8 +97,7 @@ def erasure_cmd(obj, members, links_per_member, erasures, seed_value, bench_url,
             "backend": store.backend,
             "graph": "temporary embedded graph" if folder else redact(url),
             "seed": seed_value,
-            "machine": machine(),
-            "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            **measured_on(),
         }
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False))
