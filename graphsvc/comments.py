@@ -1,7 +1,11 @@
 """Comments on posts and events.
 
 Graph: `(:Comment {id, text, created_at, edited_at, hidden_at,
-hidden_reason})-[:ON]->(:Post|:Event)`, `(:Comment)-[:BY]->(:Member)`.
+hidden_reason})-[:ON]->(:Post|:Event)`, `(:Comment)-[:BY]->(:Member)`. The
+subject keeps the number of its visible comments, `comment_count` (the feed's
+cards show it without a traversal a query): adding, deleting, hiding, showing
+again and erasing comments change it in the same statement; `recount` sets it
+from the comments (`coopol init`, for a graph written before it was kept).
 
 Plain text only (the templates escape it; line breaks are kept), at most
 `MAX_TEXT` characters. Commenting is one statement: the comment, the author's
@@ -172,8 +176,13 @@ def thread(store: Store, viewer_id: str | None, subject_id: str, *, cursor: str 
     return Thread(item, items, f"{items[-1].created_at}.{items[-1].id}" if more else None, moderator)
 
 
+def recount(store: Store) -> int:
+    """Set every post's and event's `comment_count` from its comments; how many were set."""
+    return store.write("comments/recount")[0]["subjects"]
+
+
 def counts(store: Store, subject_ids: list[str]) -> dict[str, int]:
-    """The number of visible comments on each post or event (for cards in a feed)."""
+    """The number of visible comments on each post or event (their kept `comment_count`)."""
     ids = [s for s in dict.fromkeys(subject_ids) if isinstance(s, str) and s]
     if len(ids) > MAX_PAGE:
         raise Invalid(f"conversations : {MAX_PAGE} au plus à la fois")

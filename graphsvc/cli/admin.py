@@ -12,12 +12,15 @@ from graphsvc.store import redact
 @click.option("--schema-only", is_flag=True, help="Only the constraints and indexes, not the reference data.")
 @click.pass_obj
 def init_cmd(obj: Context, schema_only: bool) -> None:
-    """Create the constraints and indexes of queries/schema/, then load the
-    reference data (federations, sections, roles). Safe to repeat."""
+    """Create the constraints and indexes of queries/schema/, set the counts
+    kept on nodes (comments on posts and events), then load the reference data
+    (federations, sections, roles). Safe to repeat."""
+    from graphsvc import comments
     from seeds import load_reference_data
 
     obj.store.apply_schema()
     click.echo(f"schema applied on {redact(obj.graph_url)}")
+    click.echo(f"comment counts set on {comments.recount(obj.store)} posts and events")
     if not schema_only:
         report = load_reference_data(obj.store)
         click.echo(

@@ -1,7 +1,9 @@
-// A new comment on a post or an event that is not hidden. In the same
-// statement the author follows the conversation (an automatic follow) and every
-// other active follower who has not blocked the author, nor been blocked by
-// them, gets one "comment" notification (its id: the comment's and theirs).
+// A new comment on a post or an event that is not hidden, counted in the
+// subject's `comment_count` (its visible comments, shown on the feed's
+// cards). In the same statement the author follows the conversation (an
+// automatic follow) and every other active follower who has not blocked the
+// author, nor been blocked by them, gets one "comment" notification (its id:
+// the comment's and theirs).
 // mode: write
 // params: comment_id, subject_id, author_id, text, subject_title, url, now
 // returns: id, notified
@@ -13,6 +15,7 @@ WITH me, coalesce(p, e) AS s
 WHERE s IS NOT NULL AND s.hidden_at IS NULL
 CREATE (c:Comment {id: $comment_id, text: $text, created_at: $now})-[:ON]->(s)
 CREATE (c)-[:BY]->(me)
+SET s.comment_count = coalesce(s.comment_count, 0) + 1
 MERGE (me)-[f:FOLLOWS]->(s)
 ON CREATE SET f.since = $now, f.auto = true
 WITH me, s, c

@@ -27,4 +27,4 @@ RETURN p.id AS id, p.text AS text, p.link_url AS link_url, p.embed_provider AS e
        place.id AS place_id, coalesce(place.name, place.title) AS place_name,
        CASE WHEN eu IS NULL THEN place.level ELSE 'event' END AS place_kind,
        coalesce(eu.id, place.id) AS unit_id,
-       size([(m:Comment)-[:ON]->(p) WHERE m.hidden_at IS NULL | m.id]) AS comments
+       coalesce(p.comment_count, 0) AS comments

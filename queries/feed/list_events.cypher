@@ -29,4 +29,4 @@ RETURN e.id AS id, e.title AS title, e.description AS description, e.starts_at A
        size([(a:Member)-[r:ANSWERED]->(e) WHERE r.answer = 'going' AND a.status = 'active' | a.id]) AS going,
        reduce(free = 0, t IN tasks | free + CASE WHEN t.places > t.taken THEN t.places - t.taken ELSE 0 END) AS places_left,
        size(tasks) AS tasks,
-       size([(m:Comment)-[:ON]->(e) WHERE m.hidden_at IS NULL | m.id]) AS comments
+       coalesce(e.comment_count, 0) AS comments

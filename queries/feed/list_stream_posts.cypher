@@ -24,4 +24,4 @@ RETURN p.id AS id, p.text AS text, p.link_url AS link_url, p.embed_provider AS e
        p.hidden_at AS hidden_at, p.hidden_reason AS hidden_reason,
        a.id AS author_id, a.display_name AS author_name, asec.name AS author_section,
        u.id AS place_id, u.name AS place_name, u.level AS place_kind, u.id AS unit_id,
-       size([(m:Comment)-[:ON]->(p) WHERE m.hidden_at IS NULL | m.id]) AS comments
+       coalesce(p.comment_count, 0) AS comments

@@ -19,7 +19,7 @@ RETURN p.id AS id, p.text AS text, p.link_url AS link_url, p.embed_provider AS e
        p.hidden_at AS hidden_at, p.hidden_reason AS hidden_reason,
        a.id AS author_id, a.display_name AS author_name, asec.name AS author_section,
        u.id AS place_id, u.name AS place_name, u.level AS place_kind, u.id AS unit_id,
-       size([(m:Comment)-[:ON]->(p) WHERE m.hidden_at IS NULL | m.id]) AS comments
+       coalesce(p.comment_count, 0) AS comments
 UNION ALL
 MATCH (me:Member {id: $member_id})-[:BELONGS_TO]->(:Section)-[:PART_OF]->(u:Federation)<-[:IN]-(p:Post)
 WHERE p.created_at < $before_at OR (p.created_at = $before_at AND p.id < $before_id)
@@ -34,7 +34,7 @@ RETURN p.id AS id, p.text AS text, p.link_url AS link_url, p.embed_provider AS e
        p.hidden_at AS hidden_at, p.hidden_reason AS hidden_reason,
        a.id AS author_id, a.display_name AS author_name, asec.name AS author_section,
        u.id AS place_id, u.name AS place_name, u.level AS place_kind, u.id AS unit_id,
-       size([(m:Comment)-[:ON]->(p) WHERE m.hidden_at IS NULL | m.id]) AS comments
+       coalesce(p.comment_count, 0) AS comments
 UNION ALL
 MATCH (u:OrgUnit {id: 'national'})<-[:IN]-(p:Post)
 WHERE p.created_at < $before_at OR (p.created_at = $before_at AND p.id < $before_id)
@@ -49,4 +49,4 @@ RETURN p.id AS id, p.text AS text, p.link_url AS link_url, p.embed_provider AS e
        p.hidden_at AS hidden_at, p.hidden_reason AS hidden_reason,
        a.id AS author_id, a.display_name AS author_name, asec.name AS author_section,
        u.id AS place_id, u.name AS place_name, u.level AS place_kind, u.id AS unit_id,
-       size([(m:Comment)-[:ON]->(p) WHERE m.hidden_at IS NULL | m.id]) AS comments
+       coalesce(p.comment_count, 0) AS comments

@@ -1,7 +1,9 @@
 // Hide ($hide = true) or show again a post, a comment or an event, and log it:
 // one Moderation node BY the moderator, with the reason, the target and the
 // unit (and its federation) the target is in, so each animator reads the log of
-// what they cover. Nothing is written when the target is already in that state.
+// what they cover. A comment hidden or shown again is taken off or put back on
+// its subject's `comment_count` (visible comments). Nothing is written when the
+// target is already in that state.
 // mode: write
 // params: moderation_id, actor_id, target_id, target_kind, hide, reason, unit_id, federation_id, now
 // returns: id, at
@@ -10,8 +12,11 @@ WHERE me.status = 'active'
 OPTIONAL MATCH (p:Post {id: $target_id})
 OPTIONAL MATCH (c:Comment {id: $target_id})
 OPTIONAL MATCH (e:Event {id: $target_id})
-WITH me, coalesce(p, c, e) AS t
+WITH me, c, coalesce(p, c, e) AS t
 WHERE t IS NOT NULL AND (t.hidden_at IS NULL) = $hide
+OPTIONAL MATCH (c)-[:ON]->(s)
+FOREACH (counted IN CASE WHEN s IS NULL THEN [] ELSE [s] END |
+  SET counted.comment_count = counted.comment_count + CASE WHEN $hide THEN -1 ELSE 1 END)
 SET t.hidden_at = CASE WHEN $hide THEN $now ELSE null END,
     t.hidden_reason = CASE WHEN $hide THEN $reason ELSE null END
 CREATE (m:Moderation {id: $moderation_id, at: $now, action: CASE WHEN $hide THEN 'hide' ELSE 'unhide' END,

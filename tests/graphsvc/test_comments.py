@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from graphsvc import accounts, comments, coopains, events, notifications, posts
-from graphsvc.errors import Forbidden, Invalid, NotFound
+from graphsvc import accounts, admins, comments, coopains, events, feed, moderation, mydata, notifications, posts, querylib
+from graphsvc.errors import Conflict, Forbidden, Invalid, NotFound
 from tests.fixtures.web import make_member, make_section
 
 HOUR = 3600 * 1000
@@ -117,6 +117,69 @@ def test_authors_edit_and_delete_their_own_comments_only(world):
     with pytest.raises(NotFound):
         comments.delete(store, p["bruno"], mine.id)
     assert comments.thread(store, p["alice"], post_id).items == ()
+
+
+def test_the_visible_comments_kept_on_posts_and_events_follow_every_change(world):
+    store, p, post_id = world
+    admins.bootstrap(store, p["alice"], "section", "sec-69384")  # alice moderates the section
+    now = accounts.now_ms()
+    event_id = events.create(store, p["alice"], "sec-69384",
+                             events.EventInput(title="Réunion de section", starts_at=now + 24 * HOUR,
+                                               ends_at=now + 26 * HOUR, place="Local")).id
+
+    def kept():
+        return comments.counts(store, [post_id, event_id])
+
+    first = comments.add(store, p["bruno"], post_id, "Présent.").comment.id
+    comments.add(store, p["bruno"], post_id, "Avec des tracts.")
+    chloe = comments.add(store, p["chloe"], post_id, "Moi aussi.").comment.id
+    comments.add(store, p["marc"], event_id, "Je peux venir ?")
+    assert kept() == {post_id: 3, event_id: 1}
+    assert posts.get(store, p["chloe"], post_id).comments == 3
+    cards = {item.id: item.comments for item in feed.page(store, p["chloe"]).items}
+    assert cards == {post_id: 3, event_id: 1}
+
+    moderation.hide(store, p["alice"], chloe, "Hors sujet")
+    assert kept()[post_id] == 2
+    with pytest.raises(Conflict):
+        moderation.hide(store, p["alice"], chloe, "Deux fois")
+    assert kept()[post_id] == 2
+    moderation.unhide(store, p["alice"], chloe, "Finalement, non")
+    assert kept()[post_id] == 3
+    moderation.hide(store, p["alice"], chloe, "Hors sujet")
+    moderation.hide(store, p["alice"], post_id, "Le fil entier")  # a hidden post keeps its count
+    assert kept()[post_id] == 2
+
+    assert comments.delete(store, p["chloe"], chloe) is True  # hidden: not counted, nothing to take off
+    assert kept()[post_id] == 2
+    assert comments.delete(store, p["bruno"], first) is True
+    assert kept()[post_id] == 1
+
+    moderation.unhide(store, p["alice"], post_id, "Rétabli")
+    comments.add(store, p["bruno"], post_id, "Encore moi.")
+    hidden = comments.add(store, p["bruno"], post_id, "À cacher.").comment.id
+    moderation.hide(store, p["alice"], hidden, "Insulte")
+    assert kept() == {post_id: 2, event_id: 1}
+    mydata.erase(store, p["bruno"], compact=False)  # two visible comments and a hidden one
+    assert kept() == {post_id: 0, event_id: 1}
+    assert posts.get(store, p["chloe"], post_id).comments == 0
+
+
+def test_recount_sets_the_counts_of_a_graph_written_before_they_were_kept(world):
+    store, p, post_id = world
+    other = posts.create(store, p["alice"], "sec-69384", "Rien à dire ?").id
+    comments.add(store, p["bruno"], post_id, "Un.")
+    comments.add(store, p["chloe"], post_id, "Deux.")
+    admins.bootstrap(store, p["alice"], "section", "sec-69384")
+    moderation.hide(store, p["alice"], comments.add(store, p["bruno"], post_id, "Trois.").comment.id, "Non")
+    forget = querylib.Query("test/cypher", None, "write", frozenset(), (), "test",
+                            "MATCH (s:Post) SET s.comment_count = null RETURN count(s) AS n", None)
+    store._run(forget, {})
+    assert comments.counts(store, [post_id, other]) == {post_id: 0, other: 0}
+    assert comments.recount(store) == 1  # the one post with comments
+    assert comments.counts(store, [post_id, other]) == {post_id: 2, other: 0}
+    assert comments.recount(store) == 1
+    assert comments.counts(store, [post_id, other]) == {post_id: 2, other: 0}
 
 
 def test_hostile_strings_are_stored_as_plain_text(world):
