@@ -164,9 +164,9 @@ def _member(store: Store, member_id: object) -> dict:
     return rows[0]
 
 
-def _chunks(items: Sequence, size: int = BATCH) -> Iterable[Sequence]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+def _chunks(items: Sequence) -> Iterable[Sequence]:
+    for start in range(0, len(items), BATCH):
+        yield items[start : start + BATCH]
 
 
 # --- members' own identifiers ----------------------------------------------------
@@ -256,6 +256,10 @@ def import_contacts(store: Store, key: str, member_id: str, book, *, now: int | 
     """Keep the hashes of an address book (`addressbook.AddressBook`) for the
     member, log the upload, and return the members it finds.
 
+    The limits are checked in the statement that logs the upload, before any
+    hash is stored; the hashes are then stored and matched in the same
+    statements (`contacts/add_and_match`: one index seek per hash).
+
     `limits` None: not limited (the operator's command); `require_consent`
     False: the operator imports on the member's behalf. Nothing is written when
     the member is unknown, has not consented, is over a limit, or the book
@@ -271,25 +275,28 @@ def import_contacts(store: Store, key: str, member_id: str, book, *, now: int | 
                       "rien n'a été importé")
     if limits is not None:
         _check_limits(store, me["id"], limits, len(hashes), now)
-    progress("match", 0, len(hashes))
-    found = store.read("contacts/match", member_id=me["id"], hashes=hashes, limit=len(hashes))
-    matched = tuple(Match(r["id"], r["display_name"], r["section_name"]) for r in found)
+    progress("log", 0, 1)
+    import_id = members.new_id()
     logged = store.write(
-        "contacts/log_import", member_id=me["id"], id=members.new_id(), now=now,
+        "contacts/log_import", member_id=me["id"], id=import_id, now=now,
         day_start=now - DAY_MS, month_start=now - MONTH_MS,
         max_uploads=limits.uploads_per_day if limits else -1,
         max_identifiers=limits.identifiers_per_month if limits else -1,
         format=book.format, read=book.read, valid=book.valid, rejected=book.rejected,
-        identifiers=len(hashes), matched=len(matched),
+        identifiers=len(hashes),
     )
     if not logged:
         raise Forbidden("limite d'import atteinte : réessayez plus tard")
+    found: dict[str, Match] = {}  # a member may be found in two batches (their e-mail, their phone)
     done = 0
-    progress("store hashes", 0, len(hashes))
+    progress("store and match", 0, len(hashes))
     for batch in _chunks(hashes):
-        store.write("contacts/add_contacts", member_id=me["id"], hashes=list(batch), now=now)
+        for r in store.write("contacts/add_and_match", member_id=me["id"], hashes=list(batch), now=now):
+            found[r["id"]] = Match(r["id"], r["display_name"], r["section_name"])
         done += len(batch)
-        progress("store hashes", done, len(hashes))
+        progress("store and match", done, len(hashes))
+    matched = tuple(sorted(found.values(), key=lambda m: (m.display_name or "", m.id)))
+    store.write("contacts/set_import_matched", member_id=me["id"], id=import_id, matched=len(matched))
     suggestions.mark_stale(store, [me["id"]])  # the members found are suggested at once
     log.info("contacts: an address book of %d identifiers imported, %d members found", len(hashes), len(matched))
     return ImportResult(book.format, getattr(book, "encoding", None), book.read, book.valid, book.rejected,

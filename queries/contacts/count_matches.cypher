@@ -1,4 +1,4 @@
-// How many members a member's held hashes find (the rule of contacts/match).
+// How many members a member's held hashes find (the rule of contacts/add_and_match).
 // mode: read
 // params: member_id
 // returns: matches

@@ -4,6 +4,6 @@
 // returns: at, format, read, valid, rejected, identifiers, matched
 MATCH (:Member {id: $member_id})<-[:BY]-(i:ContactImport)
 RETURN i.at AS at, i.format AS format, i.read AS read, i.valid AS valid, i.rejected AS rejected,
-       i.identifiers AS identifiers, i.matched AS matched
+       i.identifiers AS identifiers, coalesce(i.matched, 0) AS matched
 ORDER BY at DESC
 LIMIT 1

@@ -1,6 +1,6 @@
 // One page of the members found among all the hashes a member holds (every
 // import, and people who joined since), by name, with the coopain link to
-// each: the rule of contacts/match.
+// each: the rule of contacts/add_and_match.
 // mode: read
 // params: member_id, offset, limit
 // returns: id, display_name, section_name, state

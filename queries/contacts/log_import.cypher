@@ -2,8 +2,10 @@
 // allow it, checked in the same statement: fewer than $max_uploads uploads
 // since $day_start, and at most $max_identifiers identifiers since
 // $month_start with this one (a negative maximum: no limit). No row: refused.
+// The members found are counted once the hashes are stored
+// (contacts/set_import_matched).
 // mode: write
-// params: member_id, id, now, day_start, month_start, max_uploads, max_identifiers, format, read, valid, rejected, identifiers, matched
+// params: member_id, id, now, day_start, month_start, max_uploads, max_identifiers, format, read, valid, rejected, identifiers
 // returns: id
 MATCH (m:Member {id: $member_id})
 WHERE m.status = 'active'
@@ -14,5 +16,5 @@ WITH m, sum(CASE WHEN i.at >= $day_start THEN 1 ELSE 0 END) AS uploads,
 WHERE ($max_uploads < 0 OR uploads < $max_uploads)
   AND ($max_identifiers < 0 OR sent + $identifiers <= $max_identifiers)
 CREATE (x:ContactImport {id: $id, at: $now, format: $format, read: $read, valid: $valid, rejected: $rejected,
-        matched: $matched, identifiers: $identifiers})-[:BY]->(m)
+        identifiers: $identifiers})-[:BY]->(m)
 RETURN x.id AS id

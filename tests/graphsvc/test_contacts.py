@@ -107,6 +107,18 @@ def test_matching_by_phone_number(people):
     assert result.matched_ids == [anna.id]
 
 
+def test_a_member_found_in_two_batches_is_one_match(people, monkeypatch):
+    store, anna, basile, chloe = people
+    contacts.consent(store, basile.id, now=NOW)
+    monkeypatch.setattr(contacts, "BATCH", 1)  # each hash stored and matched in a statement of its own
+    result = contacts.import_contacts(store, KEY, basile.id, book(
+        Contact("Anna", emails=("anna@example.org",), phones=("+33612345678",)),
+        Contact("Chloé", emails=("chloe@example.org",)),
+    ), now=NOW)
+    assert result.matched_ids == [anna.id, chloe.id]  # by name
+    assert contacts.summary(store, basile.id).last_import.matched == 2
+
+
 def test_importing_twice_keeps_one_link_per_contact_with_the_latest_date(people):
     store, anna, basile, _ = people
     one = book(Contact(emails=("basile@example.org", "x@example.net")))
