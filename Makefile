@@ -10,7 +10,7 @@ PORT ?= 5000
 WORKERS ?= 3
 DEMO_MEMBERS ?= 2000
 
-.PHONY: run test setup test-deps assets chromium neo4j-launcher clean
+.PHONY: run test setup test-deps assets chromium jemalloc neo4j-launcher clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,13 +22,13 @@ $(STAMP): requirements.txt pyproject.toml
 setup: $(STAMP)
 
 ## Serve the app on the embedded graph, with reference data and a demo network.
-run: setup assets
+run: setup assets jemalloc
 	$(BIN)/coopol init
 	$(BIN)/coopol seed --if-empty --members $(DEMO_MEMBERS) --seed 1
 	$(BIN)/coopol serve --host $(HOST) --port $(PORT) --workers $(WORKERS)
 
 ## Run every test (store contract on both engines, web, browser, Cypher lint).
-test: setup test-deps assets
+test: setup test-deps assets jemalloc
 	$(BIN)/python -m pytest
 
 node_modules/.installed: package.json package-lock.json
@@ -44,6 +44,10 @@ webapp/static/vendor/cytoscape.min.js: node_modules/.installed
 
 chromium:
 	tools/ensure-chromium
+
+## jemalloc for the embedded graph server (graphsvc/store/embedded.py preloads it when installed).
+jemalloc:
+	tools/ensure-jemalloc
 
 ## The Neo4j launcher of the tests (Java 17 + Maven; the first build downloads Neo4j's jars).
 neo4j-launcher: setup

@@ -10,13 +10,14 @@ import subprocess
 import sys
 import textwrap
 import time
+from pathlib import Path
 
 import pytest
 
 from graphsvc.config import Settings
 from graphsvc.errors import StoreError
 from graphsvc.store import open_store
-from graphsvc.store.embedded import EmbeddedServer, open_embedded
+from graphsvc.store.embedded import EmbeddedServer, _allocator, open_embedded
 
 GRAPH = "embedded_test"
 
@@ -166,6 +167,17 @@ def test_the_last_close_of_the_starter_stops_the_server(folder):
         assert again.read("durability/list_marks", round=0, limit=10) == [{"seq": 0, "parts": 1}]
     finally:
         again.close()
+
+
+@pytest.mark.skipif(_allocator() is None, reason="libjemalloc2 is not installed (make test installs it)")
+def test_the_server_runs_on_jemalloc_when_it_is_installed(folder):
+    store = open_embedded(folder, GRAPH)
+    try:
+        store.write("durability/write_mark", round=0, seq=0, size=1)
+        maps = Path(f"/proc/{store.server.pid()}/maps").read_text()
+        assert "libjemalloc" in maps
+    finally:
+        store.close()
 
 
 @pytest.mark.parametrize("policy", ["always", "everysec", "no"])
