@@ -18,7 +18,9 @@ described, and they are merged here and cut at `limit`:
   national or a federation's stream), then the next 8 and 30 weeks while
   the page is not full; only then does `feed/list_stream_posts_older` walk
   the streams below them;
-- `feed/list_coopain_posts`: the coopains' posts and the member's own;
+- `feed/list_coopain_posts`: the coopains' posts and the member's own, only
+  those of the authors whose newest post (`last_posted_at`, read with the
+  member) is above the floor: most pages need no such read at all;
 - `feed/list_events`: the events of the three units.
 
 Weeks partition time, so the newest posts of a few weeks are the newest
@@ -48,6 +50,8 @@ class Me:
     federation_name: str
     federation_number: str
     coopains: int
+    # (id, time of their newest post) of the active coopains and the member, those who have posted
+    authors: tuple[tuple[str, int], ...]
     blocked: tuple[str, ...]  # members blocked either way: out of the feed
 
 
@@ -93,7 +97,8 @@ def member(store: Store, member_id: str) -> Me:
     rows = store.read("feed/get_member", member_id=member_id)
     if not rows or rows[0]["status"] != "active":
         raise NotFound("membre introuvable")
-    return Me(**dict(rows[0], blocked=tuple(rows[0]["blocked"])))
+    row = rows[0]
+    return Me(**dict(row, authors=tuple((a, at) for a, at in row["authors"]), blocked=tuple(row["blocked"])))
 
 
 def page(store: Store, member_id: str, cursor: str | None = None, limit: int = 20) -> Feed:
@@ -108,8 +113,11 @@ def page(store: Store, member_id: str, cursor: str | None = None, limit: int = 2
     blocked = list(me.blocked)
     for row in _stream_posts(store, me, dict(params, blocked=blocked)):
         found.setdefault(row["id"], posts.from_row(row))
-    for row in store.read("feed/list_coopain_posts", **params, **_floor(found, wanted)):
-        found.setdefault(row["id"], posts.from_row(row))
+    floor = _floor(found, wanted)
+    authors = [author for author, newest in me.authors if newest >= floor["floor_at"]]
+    if authors:  # someone's newest post can still enter the page
+        for row in store.read("feed/list_coopain_posts", **params, authors=authors, **floor):
+            found.setdefault(row["id"], posts.from_row(row))
     for row in store.read("feed/list_events", **params, blocked=blocked, **_floor(found, wanted)):
         found.setdefault(row["id"], EventItem(**row))
     ordered = sorted(found.values(), key=lambda item: item.sort_key, reverse=True)

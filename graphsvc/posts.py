@@ -5,6 +5,9 @@ link; a link to a video or a sound of an allowed provider is shown as its
 player (`graphsvc.embeds`). Graph: `(:Post {id, text, link_url,
 embed_provider, embed_url, created_at, edited_at, hidden_at,
 hidden_reason})-[:IN]->(:OrgUnit|:Event)` and `(:Post)-[:BY]->(:Member)`.
+The author keeps `last_posted_at`, the time of their newest post (set when
+they post; a deleted post leaves it as it was, so it is an upper bound): the
+feed skips the coopains who have posted nothing since its floor.
 
 **Who may post where** (the rule a party expects, checked here):
 
@@ -253,6 +256,12 @@ def delete(store: Store, actor_id: str, post_id: str) -> int:
     if not rows:
         raise NotFound("publication introuvable")
     return int(rows[0]["comments"])
+
+
+def fill_last_posted_at(store: Store) -> int:
+    """Set `Member.last_posted_at` on the members who have posts and none yet
+    (a graph written before it was kept); how many were set. `coopol init` runs it."""
+    return store.write("posts/fill_last_posted_at")[0]["members"]
 
 
 # --- weeks of a stream (the feed's index) ----------------------------------------

@@ -50,7 +50,7 @@ def feed_cmd(obj, bench_url, members, post_count, event_count, queries, seed_val
     p50_ms / p99_ms are the first pages; `next_page` times the page after
     each first page's cursor ("Voir plus")."""
     from graphsvc import bench_feed as bf
-    from graphsvc import bench_http, comments
+    from graphsvc import bench_http, comments, posts
     from seeds import demo
 
     def say(message: str) -> None:
@@ -59,7 +59,8 @@ def feed_cmd(obj, bench_url, members, post_count, event_count, queries, seed_val
 
     with bench_graph(obj, bench_url) as (store, url, folder):
         store.apply_schema()
-        comments.recount(store)  # what `coopol init` does to a graph kept from before the count
+        comments.recount(store)  # what `coopol init` does to a graph kept from before these values
+        posts.fill_last_posted_at(store)
         seeded = None
         if not store.read("seed/count_members")[0]["members"]:
             say(f"Generating a demo network of {members} members into {redact(url)}…")

@@ -2,7 +2,8 @@
 // actor, whose right to post there the service checked. Nothing is written
 // when the actor is not active or the unit is unknown. `stream_week`
 // ("<unit id>:<week>") files it under its week for the feed's index;
-// `author_id` repeats the author's id so lists filter before traversing.
+// `author_id` repeats the author's id so lists filter before traversing;
+// the author's `last_posted_at` (their newest post's time) moves up to it.
 // mode: write
 // params: post_id, actor_id, place_id, text, link_url, embed_provider, embed_url, stream_week, now
 // returns: id
@@ -13,4 +14,5 @@ CREATE (p:Post {id: $post_id, text: $text, created_at: $now, stream_week: $strea
 SET p.link_url = $link_url, p.embed_provider = $embed_provider, p.embed_url = $embed_url
 CREATE (p)-[:IN]->(u)
 CREATE (p)-[:BY]->(a)
+SET a.last_posted_at = CASE WHEN a.last_posted_at > $now THEN a.last_posted_at ELSE $now END
 RETURN p.id AS id

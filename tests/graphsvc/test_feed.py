@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from graphsvc import admins, comments, coopains, events, feed, moderation, posts
+from graphsvc import admins, comments, coopains, events, feed, moderation, posts, querylib
 from graphsvc.errors import Invalid, NotFound
 from tests.fixtures.web import make_member, make_section
 
@@ -143,6 +143,25 @@ def test_posts_and_events_older_than_a_full_page_of_my_streams_come_on_later_pag
         if cursor is None:
             break
     assert pages == [["event:F", "S3"], ["B", "S2"], ["S1", "event:E"], ["A"]]
+
+
+def test_coopains_posts_written_before_last_posted_at_was_kept_come_back_once_it_is_filled(world):
+    """The coopains' read skips authors whose `last_posted_at` is below the
+    floor (or unset: no post). A graph written before it was kept gets it from
+    `posts.fill_last_posted_at` (`coopol init`)."""
+    store, ids = world
+    posts.create(store, ids["friend"], "sec-75101", "écrit avant")
+    posts.create(store, ids["manager"], "sec-69266", "section")
+    forget = querylib.Query("test/cypher", None, "write", frozenset(), (), "test",
+                            "MATCH (m:Member) SET m.last_posted_at = null RETURN count(m) AS n", None)
+    store._run(forget, {})
+    assert texts(feed.page(store, ids["me"])) == ["section"]
+    assert posts.fill_last_posted_at(store) == 2  # the friend and the manager
+    assert texts(feed.page(store, ids["me"])) == ["section", "écrit avant"]
+    assert posts.fill_last_posted_at(store) == 0
+    posts.create(store, ids["friend"], "sec-75101", "écrit après")
+    posts.delete(store, ids["friend"], posts.get(store, ids["friend"], feed.page(store, ids["me"]).items[0].id).id)
+    assert texts(feed.page(store, ids["me"])) == ["section", "écrit avant"]  # a deletion leaves a bound above
 
 
 def test_a_post_written_while_paging_does_not_shift_the_next_page(world):
