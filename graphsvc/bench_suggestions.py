@@ -6,9 +6,9 @@ their reasons, through graphsvc — is timed twice per member: the first call
 computes the list and stores it (`compute`), the second reads the stored list
 with every rule applied live (`read`, the figure of the page). Beside it, the
 **baseline**: the same scores computed in-process with scipy sparse matrices
-(`Baseline`: Adamic-Adar as the member's row of A, weighted by 1/ln(degree),
-times A; plus the section and federation terms; minus oneself, coopains and
-the candidates the member may not see), the lower bound of what a query
+(`Baseline`: resource allocation as the member's row of A, weighted by
+1/degree, times A; plus the section and federation terms; minus oneself,
+coopains and the candidates the member may not see), the lower bound of what a query
 engine could do with the graph in memory. `bench_http` measures the page
 under concurrent load.
 """
@@ -227,10 +227,10 @@ def read_network(store: Store, page: int = 50_000) -> Network:
 
 class Baseline:
     """`suggestions.for_member`'s scores computed with scipy on the network in
-    memory: Adamic-Adar as row i of A weighted by 1/ln(degree) (0 above
+    memory: resource allocation as row i of A weighted by 1/degree (0 above
     `max_degree`) times A, plus the section term (or the federation term when
-    only the federation is shared); oneself, coopains, inactive or
-    unsuggestible members and those the member may not see by their
+    only the federation is shared), the weight over the place's members;
+    oneself, coopains, inactive or unsuggestible members and those the member may not see by their
     visibility choice left out; best first, then by id. Not covered:
     animators' wider view, requests, blocks, dismissals (none in a demo
     network), address books and events (no data in a demo network)."""
@@ -244,27 +244,30 @@ class Baseline:
         self.weights = weights or suggestions.WEIGHTS
         degree = np.diff(network.coopains.indptr)
         usable = (degree >= 2) & (degree <= self.weights.max_degree)
-        self.inv_log_degree = np.where(usable, 1.0 / np.log(np.maximum(degree, 2)), 0.0)
+        self.inv_degree = np.where(usable, 1.0 / np.maximum(degree, 1), 0.0)
 
     def top(self, member_id: str, limit: int = 10) -> list[tuple[str, float]]:
         import numpy as np
         from scipy import sparse
 
+        from graphsvc import suggestions
+
         net, w = self.network, self.weights
         i = net.index[member_id]
         a = net.coopains
         mine = a.indices[a.indptr[i]:a.indptr[i + 1]]
-        row = sparse.csr_matrix((self.inv_log_degree[mine], mine, [0, len(mine)]), shape=(1, a.shape[0]))
-        adamic_adar = row @ a
+        row = sparse.csr_matrix((self.inv_degree[mine], mine, [0, len(mine)]), shape=(1, a.shape[0]))
+        resource_allocation = row @ a
         s, f = net.section[i], net.federation[i]
         same_section = net.section_members[s] if s >= 0 else np.empty(0, dtype=np.int64)
         same_federation = net.federation_members[f] if f >= 0 else np.empty(0, dtype=np.int64)
+        places = suggestions.Places.sized(w, len(same_section), len(same_federation))
         same_federation = same_federation[net.section[same_federation] != s]
-        candidates = np.concatenate([adamic_adar.indices, same_section, same_federation])
+        candidates = np.concatenate([resource_allocation.indices, same_section, same_federation])
         values = np.concatenate([
-            np.round(adamic_adar.data * w.coopains, 9),
-            np.full(len(same_section), w.same_section),
-            np.full(len(same_federation), w.same_federation),
+            np.round(resource_allocation.data * w.coopains, 9),
+            np.full(len(same_section), places.section),
+            np.full(len(same_federation), places.federation),
         ])
         unique, inverse = np.unique(candidates, return_inverse=True)
         scores = np.bincount(inverse, weights=values)

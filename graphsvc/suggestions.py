@@ -5,13 +5,15 @@ How a list is computed (`_compute`):
 
 1. Candidates come from *signals*, one query each, run with the same
    exclusions: coopains of coopains (`suggestions/for_member_coopains`,
-   Adamic-Adar over common coopains), the same section
+   resource allocation over common coopains), the same section
    (`suggestions/for_member_section`), the address book
    (`suggestions/for_member_contacts`), events attended together
    (`suggestions/for_member_events`) and the same federation
    (`suggestions/for_member_federation`, a scan run only when the others leave
-   places its weight could take). Each signal is one term of the score
-   (`_score`, weights in `WEIGHTS`) and one reason (`_reasons`).
+   places its term could take). Each signal is one term of the score
+   (`_score`, weights in `WEIGHTS`) and one reason (`_reasons`). The section
+   and the federation count like a common coopain of their size
+   (`Places`: `suggestions/get_places` counts their members once a list).
 2. `suggestions/describe_candidates` gives every candidate's section and
    federation, from which the context terms are scored for *every* candidate
    (a friend of a friend in one's own section gets both terms), and whether
@@ -44,7 +46,6 @@ way, dismissed members ("Pas intéressé", for good), members with
 
 from __future__ import annotations
 
-import math
 import time
 from dataclasses import dataclass, replace
 
@@ -66,9 +67,9 @@ REFRESH_SHORT_AFTER_MS = 10 * 60 * 1000  # ... or after this when it was short (
 class Weights:
     """The weights of the score, in one place (documented in docs/design.md)."""
 
-    coopains: float = 1.0  # x Adamic-Adar: sum over common coopains c of 1/ln(degree(c))
-    same_section: float = 1.0  # about four common coopains of 40 coopains each (1/ln 40 = 0.27)
-    same_federation: float = 0.1  # only when the section differs
+    coopains: float = 10.0  # x resource allocation: sum over common coopains c of 1/degree(c) (0.25 for 40 coopains)
+    same_section: float = 40.0  # / the section's members: 1.0 for a section of 40, like four common coopains of 40
+    same_federation: float = 40.0  # / the federation's members, only when the section differs: 0.1 for 400
     in_contacts: float = 2.0  # the member has the candidate in an imported address book
     same_event: float = 0.5  # both answered "going" to the same event
     max_degree: int = 5_000  # common coopains with more coopains than this are skipped (hubs)
@@ -120,10 +121,25 @@ class Suggestion:
 
 
 @dataclass(frozen=True)
+class Places:
+    """What sharing the member's section, or only their federation, adds to
+    a candidate's score: the weight over the place's number of members, as a
+    common coopain counts 1/degree — a small section says more than a large
+    one (stored with a list)."""
+
+    section: float
+    federation: float
+
+    @classmethod
+    def sized(cls, weights: Weights, section_members: int, federation_members: int) -> Places:
+        return cls(weights.same_section / max(section_members, 1), weights.same_federation / max(federation_members, 1))
+
+
+@dataclass(frozen=True)
 class Terms:
     """What the signals found about one candidate (stored with a list)."""
 
-    adamic_adar: float = 0.0
+    resource_allocation: float = 0.0
     common: int = 0
     names: tuple[str, ...] = ()
     contact: bool = False
@@ -162,12 +178,12 @@ def _viewer(store: Store, member_id: str) -> dict:
     return rows[0]
 
 
-def _score(candidate: dict, terms: Terms, weights: Weights) -> float:
-    score = weights.coopains * terms.adamic_adar
+def _score(candidate: dict, terms: Terms, weights: Weights, places: Places) -> float:
+    score = weights.coopains * terms.resource_allocation
     if candidate["same_section"]:
-        score += weights.same_section
+        score += places.section
     elif candidate["same_federation"]:
-        score += weights.same_federation
+        score += places.federation
     if terms.contact and candidate["findable"]:
         score += weights.in_contacts
     if terms.event:
@@ -190,8 +206,8 @@ def _reasons(candidate: dict, terms: Terms) -> tuple[Reason, ...]:
     return tuple(reasons)
 
 
-def _rank(described: list[dict], terms: dict[str, Terms], weights: Weights) -> list[_Ranked]:
-    ranked = [_Ranked(_score(c, terms[c["id"]], weights), c, terms[c["id"]]) for c in described]
+def _rank(described: list[dict], terms: dict[str, Terms], weights: Weights, places: Places) -> list[_Ranked]:
+    ranked = [_Ranked(_score(c, terms[c["id"]], weights, places), c, terms[c["id"]]) for c in described]
     ranked.sort(key=lambda r: (-r.score, r.candidate["id"]))
     return ranked
 
@@ -202,19 +218,25 @@ def _describe(store: Store, member_id: str, ids) -> list[dict]:
     return store.read("suggestions/describe_candidates", member_id=member_id, ids=sorted(ids))
 
 
-def _federation_outranked(weights: Weights) -> bool:
-    """Whether a member sharing only the federation ranks below every candidate
-    of the other signals (at least one common coopain, the same section, the
-    address book or an event): then the federation's scan is needed only when
-    those leave places free."""
-    least_common = weights.coopains / math.log(weights.max_degree)
-    return weights.same_federation < min(least_common, weights.same_section, weights.in_contacts, weights.same_event)
+def _places(store: Store, member_id: str, weights: Weights) -> Places:
+    sizes = store.read("suggestions/get_places", member_id=member_id)[0]
+    return Places.sized(weights, sizes["section_members"], sizes["federation_members"])
 
 
-def _compute(store: Store, viewer: dict, want: int, weights: Weights) -> list[_Ranked]:
+def _outranking(ranked: list[_Ranked], score: float) -> int:
+    """How many visible candidates rank above `score`."""
+    return sum(1 for r in ranked if r.candidate["visible"] and r.score > score)
+
+
+def _compute(store: Store, viewer: dict, want: int, weights: Weights) -> tuple[list[_Ranked], Places]:
     """Every candidate the signals give (at least `want` visible ones when there
-    are), ranked, hidden ones included and flagged."""
+    are), ranked, hidden ones included and flagged; and the member's places.
+
+    A member the federation's scan alone finds scores `places.federation`
+    exactly (the other signals found the others), so the scan runs only while
+    fewer than `want` visible candidates rank above that."""
     member_id = viewer["id"]
+    places = _places(store, member_id, weights)
     exclude = [r["id"] for r in store.read("suggestions/list_excluded", member_id=member_id, limit=MAX_EXCLUDED)]
     fetch = 3 * want + 20
     while True:
@@ -235,24 +257,26 @@ def _compute(store: Store, viewer: dict, want: int, weights: Weights) -> list[_R
         seen = set(common) | set(section) | contacts | set(events)
         described = _describe(store, member_id, seen)
         cut_short = fetch in (len(common), len(section), len(contacts), len(events))
-        if sum(c["visible"] for c in described) < want or not _federation_outranked(weights):
+        terms = {
+            c["id"]: Terms(
+                resource_allocation=common[c["id"]]["score"] if c["id"] in common else 0.0,
+                common=common[c["id"]]["common"] if c["id"] in common else 0,
+                contact=c["id"] in contacts,
+                event=events.get(c["id"]) or "",
+            )
+            for c in described
+        }
+        if _outranking(_rank(described, terms, weights, places), places.federation) < want:
             federation = [r["id"] for r in store.read("suggestions/for_member_federation", **signal)]
-            described += _describe(store, member_id, set(federation) - seen)
+            found = _describe(store, member_id, set(federation) - seen)
+            described += found
+            terms |= {c["id"]: Terms() for c in found}
             cut_short = cut_short or len(federation) == fetch
         # Hidden candidates may have taken places: fetch more while a signal was cut short.
         if sum(c["visible"] for c in described) >= want or not cut_short or fetch >= 2000:
             break
         fetch *= 4
-    terms = {
-        c["id"]: Terms(
-            adamic_adar=common[c["id"]]["score"] if c["id"] in common else 0.0,
-            common=common[c["id"]]["common"] if c["id"] in common else 0,
-            contact=c["id"] in contacts,
-            event=events.get(c["id"]) or "",
-        )
-        for c in described
-    }
-    return _rank(described, terms, weights)
+    return _rank(described, terms, weights, places), places
 
 
 def _named(store: Store, member_id: str, ranked: list[_Ranked]) -> list[_Ranked]:
@@ -284,7 +308,7 @@ def _to_store(ranked: list[_Ranked]) -> list[_Ranked]:
     return kept
 
 
-def _store_list(store: Store, member_id: str, at: int, kept: list[_Ranked]) -> None:
+def _store_list(store: Store, member_id: str, at: int, kept: list[_Ranked], places: Places) -> None:
     names = []
     for entry in kept:
         names.extend((list(entry.terms.names) + [""] * NAMED_COMMON)[:NAMED_COMMON])
@@ -293,13 +317,15 @@ def _store_list(store: Store, member_id: str, at: int, kept: list[_Ranked]) -> N
         member_id=member_id,
         at=at,
         ids=[e.candidate["id"] for e in kept],
-        adamic_adar=[float(e.terms.adamic_adar) for e in kept],
+        resource_allocation=[float(e.terms.resource_allocation) for e in kept],
         common=[int(e.terms.common) for e in kept],
         names=names,
         contact=[bool(e.terms.contact) for e in kept],
         event=[e.terms.event for e in kept],
         score=[float(e.score) for e in kept],
         visible_at=[i for i, e in enumerate(kept) if e.candidate["visible"]],
+        section_term=places.section,
+        federation_term=places.federation,
     )
 
 
@@ -343,7 +369,7 @@ def _stored_slice(store: Store, member_id: str, start: int, want: int) -> tuple[
             "visible": True,
         })
         terms[candidate_id] = Terms(
-            adamic_adar=float(row["stored_adamic_adar"][i]),
+            resource_allocation=float(row["stored_resource_allocation"][i]),
             common=int(row["stored_common"][i]),
             names=tuple(n for n in names[i * NAMED_COMMON : (i + 1) * NAMED_COMMON] if n),
             contact=bool(row["stored_contact"][i]),
@@ -383,13 +409,14 @@ def _read_stored(store: Store, member_id: str, limit: int, whole: bool = False) 
     if head is None:
         return None
     described, terms, row = head
-    ranked = _rank(described, terms, WEIGHTS)
+    places = Places(row["section_term"], row["federation_term"])
+    ranked = _rank(described, terms, WEIGHTS, places)
     if _head_decides(ranked, limit, row):
         return ranked, row["stored"]
     rest = _stored_slice(store, member_id, row["head_end"], MAX_STORED)
     if rest is None:
         return ranked, row["stored"]
-    return _rank(described + rest[0], terms | rest[1], WEIGHTS), rest[2]["stored"]
+    return _rank(described + rest[0], terms | rest[1], WEIGHTS, places), rest[2]["stored"]
 
 
 def _enough(read: tuple[list[_Ranked], int] | None, limit: int) -> bool:
@@ -435,10 +462,10 @@ def for_member(store: Store, member_id: str, limit: int = 10, weights: Weights |
             return _suggestions(read[0], limit)
         if read is None and viewer["stored"] < MAX_STORED:
             return []  # none of its candidates may be suggested now
-    ranked = _compute(store, viewer, STORED if stores else limit, weights)
+    ranked, places = _compute(store, viewer, STORED if stores else limit, weights)
     if stores:
         kept = _named(store, member_id, _to_store(ranked))
-        _store_list(store, member_id, now, kept)
+        _store_list(store, member_id, now, kept, places)
         return _suggestions(kept, limit)
     shown = [r for r in ranked if r.candidate["visible"]][:limit]
     return _suggestions(_named(store, member_id, shown), limit)
@@ -448,8 +475,9 @@ def refresh(store: Store, member_id: str) -> int:
     """Compute and store a member's list now, fresh or not; the number of visible candidates."""
     viewer = _viewer(store, member_id)
     now = _now_ms()
-    kept = _named(store, member_id, _to_store(_compute(store, viewer, STORED, WEIGHTS)))
-    _store_list(store, member_id, now, kept)
+    ranked, places = _compute(store, viewer, STORED, WEIGHTS)
+    kept = _named(store, member_id, _to_store(ranked))
+    _store_list(store, member_id, now, kept, places)
     return sum(bool(r.candidate["visible"]) for r in kept)
 
 

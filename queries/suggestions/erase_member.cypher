@@ -11,7 +11,8 @@ WITH m, collect(c) AS coopains
 UNWIND coopains AS c
 OPTIONAL MATCH (c)-[:COOPAIN]-(x:Member)
 WITH c, count(x) AS degree
-SET c.degree = degree - 1, c.suggested_at = null, c.suggested_ids = null, c.suggested_adamic_adar = null,
+SET c.degree = degree - 1, c.suggested_at = null, c.suggested_ids = null, c.suggested_resource_allocation = null,
     c.suggested_common = null, c.suggested_names = null, c.suggested_contact = null, c.suggested_event = null,
-    c.suggested_score = null, c.suggested_visible_at = null
+    c.suggested_score = null, c.suggested_visible_at = null,
+    c.suggested_section_term = null, c.suggested_federation_term = null
 RETURN count(c) AS removed

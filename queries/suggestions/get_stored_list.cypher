@@ -1,12 +1,14 @@
 // The head of the stored list of $member_id (suggestions/store_list) while it
-// is fresh (the rule of suggestions/get_viewer): its entries from $start up to
+// is fresh (the rule of suggestions/get_viewer; a list stored before the place
+// terms is not): its entries from $start up to
 // the one of the $want-th candidate visible at computation (the whole rest of
 // the list when there are fewer), in one row: those entries as stored
 // (`stored_ids` and one list per term, `per` names an entry), where they end
 // (`head_end`), the stored score and id of the entry right after them
 // (`next_score`, `next_id`: null at the end of the list), the list's length
-// (`stored`), the candidates of these entries the viewer may see now,
-// described in parallel lists (the rule of suggestions/describe_candidates:
+// (`stored`), what sharing the viewer's section or only their federation adds
+// to a score (`section_term`, `federation_term`), the candidates of these
+// entries the viewer may see now, described in parallel lists (the rule of suggestions/describe_candidates:
 // active, suggestible, visible by the profile's rule; their section, their
 // federation, whether either is the viewer's, whether an address book may find
 // them), and `excluded`: the members never to suggest them — coopains, pending
@@ -16,10 +18,10 @@
 // type: on FalkorDB a pattern of several types cost more than the four.
 // mode: read
 // params: member_id, fresh_after, short_fresh_after, stored, start, want, per
-// returns: ids, display_names, section_names, federation_names, same_section, same_federation, findable, excluded, stored_ids, stored_adamic_adar, stored_common, stored_names, stored_contact, stored_event, head_end, next_score, next_id, stored
+// returns: ids, display_names, section_names, federation_names, same_section, same_federation, findable, excluded, stored_ids, stored_resource_allocation, stored_common, stored_names, stored_contact, stored_event, head_end, next_score, next_id, stored, section_term, federation_term
 MATCH (v:Member {id: $member_id})-[:BELONGS_TO]->(vs:Section)-[:PART_OF]->(vf:Federation)
 WHERE v.status = 'active' AND v.suggested_at > coalesce(v.suggested_stale_at, 0) AND v.suggested_at >= $fresh_after
-  AND (size(v.suggested_ids) >= $stored OR v.suggested_at >= $short_fresh_after)
+  AND (size(v.suggested_ids) >= $stored OR v.suggested_at >= $short_fresh_after) AND v.suggested_section_term IS NOT NULL
 WITH v, vs, vf, [(v)-[:ANIMATES]->(u:OrgUnit) | u.id] AS animated,
      coalesce(v.suggested_visible_at[$want - 1] + 1, size(v.suggested_ids)) AS head_end
 UNWIND v.suggested_ids[$start..head_end] AS candidate_id
@@ -37,7 +39,8 @@ RETURN ids, display_names, section_names, federation_names, same_section, same_f
        [(v)-[:COOPAIN]-(coopain:Member) | coopain.id] + [(v)-[:REQUESTED]-(asking:Member) | asking.id]
          + [(v)-[:BLOCKED]-(blocking:Member) | blocking.id] + [(v)-[:DISMISSED]->(dismissed:Member) | dismissed.id]
          AS excluded,
-       v.suggested_ids[$start..head_end] AS stored_ids, v.suggested_adamic_adar[$start..head_end] AS stored_adamic_adar,
+       v.suggested_ids[$start..head_end] AS stored_ids, v.suggested_resource_allocation[$start..head_end] AS stored_resource_allocation,
        v.suggested_common[$start..head_end] AS stored_common, v.suggested_names[$start * $per..head_end * $per] AS stored_names,
        v.suggested_contact[$start..head_end] AS stored_contact, v.suggested_event[$start..head_end] AS stored_event,
-       head_end, v.suggested_score[head_end] AS next_score, v.suggested_ids[head_end] AS next_id, size(v.suggested_ids) AS stored
+       head_end, v.suggested_score[head_end] AS next_score, v.suggested_ids[head_end] AS next_id, size(v.suggested_ids) AS stored,
+       v.suggested_section_term AS section_term, v.suggested_federation_term AS federation_term

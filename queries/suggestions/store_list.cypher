@@ -1,19 +1,22 @@
 // Stores the candidates computed for $member_id (parallel lists, one entry a
-// candidate, best first: ids, Adamic-Adar term, number of common coopains,
+// candidate, best first: ids, resource-allocation term, number of common coopains,
 // their first names — `per` entries a candidate, "" when fewer —, "in the
 // address book", title of a shared event or "", the whole score, context
-// terms included: the list's order) and the positions of the candidates the
-// member could see (`visible_at`, where a read's head ends), computed from
+// terms included: the list's order), the positions of the candidates the
+// member could see (`visible_at`, where a read's head ends) and what sharing
+// the member's section, or only their federation, added to a score
+// (`section_term`, `federation_term`: the places' sizes then), computed from
 // the graph as it was at $at. The list is fresh while `suggested_at` is later than
 // `suggested_stale_at` (set by suggestions/mark_stale and
 // suggestions/mark_links_changed): a change made during the computation
 // leaves it stale.
 // mode: write
-// params: member_id, at, ids, adamic_adar, common, names, contact, event, score, visible_at
+// params: member_id, at, ids, resource_allocation, common, names, contact, event, score, visible_at, section_term, federation_term
 // returns: id
 MATCH (m:Member {id: $member_id})
-SET m.suggested_at = $at, m.suggested_ids = $ids, m.suggested_adamic_adar = $adamic_adar,
+SET m.suggested_at = $at, m.suggested_ids = $ids, m.suggested_resource_allocation = $resource_allocation,
     m.suggested_common = $common, m.suggested_names = $names, m.suggested_contact = $contact,
     m.suggested_event = $event, m.suggested_score = $score,
-    m.suggested_visible_at = $visible_at
+    m.suggested_visible_at = $visible_at, m.suggested_section_term = $section_term,
+    m.suggested_federation_term = $federation_term
 RETURN m.id AS id

@@ -6,7 +6,7 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from graphsvc import edgelist, quality
+from graphsvc import edgelist, quality, suggestions
 from graphsvc.cli import cli
 from graphsvc.errors import Invalid
 
@@ -71,7 +71,7 @@ def test_evaluate_compares_our_suggestions_with_the_hidden_links(falkordb_store)
 def test_weights_are_parsed_from_term_value_pairs():
     weights = quality.parse_weights("same_section=2, same_federation=0.5,max_degree=100")
     assert (weights.same_section, weights.same_federation, weights.max_degree) == (2.0, 0.5, 100)
-    assert weights.coopains == 1.0  # the others as in WEIGHTS
+    assert weights.coopains == suggestions.WEIGHTS.coopains  # the others as in WEIGHTS
     for bad in ("", "colour=2", "same_section=high"):
         with pytest.raises(Invalid):
             quality.parse_weights(bad)

@@ -39,9 +39,9 @@ def test_suggest_prints_one_json_object_a_line_best_first(graph):
     lines = [json.loads(line) for line in result.output.splitlines()]
     assert [line["member"] for line in lines] == [ana, cyd]
     first = lines[0]["suggestions"]
-    assert [s["id"] for s in first] == [cyd, dan]  # a common coopain beats the same section
-    assert first[0]["reasons"] == [{"kind": "common_coopains", "count": 1, "names": ["Bob Test"]}]
-    assert first[1]["reasons"] == [{"kind": "same_section", "place": "Lyon 7e"}]
+    assert [s["id"] for s in first] == [dan, cyd]  # a section of two says more than a common coopain of two
+    assert first[0]["reasons"] == [{"kind": "same_section", "place": "Lyon 7e"}]
+    assert first[1]["reasons"] == [{"kind": "common_coopains", "count": 1, "names": ["Bob Test"]}]
     assert first[0]["score"] > first[1]["score"]
 
 
@@ -49,8 +49,10 @@ def test_suggest_limit_and_text_output(graph):
     result = run(graph["ana"].id, "--limit", "1")
 
     assert result.exit_code == 0, result.output
-    assert "Cyd Test" in result.output and "1 coopains en commun (Bob Test)" in result.output
-    assert "Dan Test" not in result.output
+    assert "Dan Test" in result.output and "même section : Lyon 7e" in result.output
+    assert "Cyd Test" not in result.output
+    result = run(graph["cyd"].id, "--limit", "1")
+    assert "Ana Test" in result.output and "1 coopains en commun (Bob Test)" in result.output
 
 
 def test_suggest_all_does_every_member(graph):

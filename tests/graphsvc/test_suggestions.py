@@ -3,8 +3,6 @@ suggested, who never is, in which order, and the reasons given."""
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
 from graphsvc import admins, coopains, querylib, suggestions
@@ -80,9 +78,9 @@ def test_more_common_coopains_rank_higher(places):
     found = suggestions.for_member(store, me.id)
 
     assert ids(found) == [two.id, one.id]
-    # Adamic-Adar: each common coopain has two coopains (me and the candidate).
-    assert found[0].score == pytest.approx(2 / math.log(2))
-    assert found[1].score == pytest.approx(1 / math.log(2))
+    # Resource allocation: each common coopain has two coopains (me and the candidate).
+    assert found[0].score == pytest.approx(suggestions.WEIGHTS.coopains * 2 / 2)
+    assert found[1].score == pytest.approx(suggestions.WEIGHTS.coopains * 1 / 2)
 
 
 def test_a_rarer_common_coopain_counts_more_than_a_hub(places):
@@ -277,12 +275,35 @@ def test_the_weights_decide_the_order_and_the_federation_is_scanned_when_it_coul
     neighbour = person(store, LYON7, "Voisin", "Section")
     federal = person(store, LYON8, "Voisin", "Fédération")
     me = person(store, LYON7, "Nouveau", "Venu")
-    assert suggestions._federation_outranked(suggestions.WEIGHTS)
 
-    assert ids(suggestions.for_member(store, me.id, limit=1)) == [neighbour.id]
-    heavy = suggestions.Weights(same_federation=1.5)
-    assert not suggestions._federation_outranked(heavy)
+    assert ids(suggestions.for_member(store, me.id, limit=1)) == [neighbour.id]  # 40 / 2 against 40 / 3
+    heavy = suggestions.Weights(same_federation=100.0)  # 100 / 3: above the section's 40 / 2
     assert ids(suggestions.for_member(store, me.id, limit=1, weights=heavy)) == [federal.id]
+
+
+def test_a_small_section_counts_more_than_a_large_one(places):
+    """The section counts like a common coopain with as many coopains as the
+    section has members: in a section of two, more than a common coopain of
+    two coopains; in a section of ten, less."""
+    store = places
+    w = suggestions.WEIGHTS
+    small, small_neighbour = person(store, LYON8, "Petite", "Section"), person(store, LYON8, "Voisin", "Petit")
+    large = person(store, LYON7, "Grande", "Section")
+    large_neighbours = [person(store, LYON7, f"Voisin{i}", "Grand") for i in range(9)]
+    small_friend, large_friend = person(store, PARIS, "Ami", "Petit"), person(store, PARIS, "Ami", "Grand")
+    small_fof, large_fof = person(store, PARIS, "Connu", "Petit"), person(store, PARIS, "Connu", "Grand")
+    link(store, (small, small_friend), (small_friend, small_fof), (large, large_friend), (large_friend, large_fof))
+
+    found = suggestions.for_member(store, small.id)
+    assert ids(found)[:2] == [small_neighbour.id, small_fof.id]
+    assert found[0].score == pytest.approx(w.same_section / 2)
+    assert found[0].reasons == (suggestions.Reason("same_section", place="Lyon 8e"),)
+    assert found[1].score == pytest.approx(w.coopains / 2)
+
+    found = suggestions.for_member(store, large.id)
+    assert ids(found)[0] == large_fof.id
+    assert set(ids(found)[1:10]) == {p.id for p in large_neighbours}
+    assert found[1].score == pytest.approx(w.same_section / 10)  # below the common coopain's 10 / 2
 
 
 # --- address books and events: two more terms of the score ---------------------
@@ -372,7 +393,8 @@ def test_every_signal_adds_its_term_to_one_score(places):
 
     w = suggestions.WEIGHTS
     assert found[0].id == everything.id
-    assert found[0].score == pytest.approx(w.coopains / math.log(2) + w.same_section + w.in_contacts + w.same_event)
+    # Resource allocation over one common coopain of two coopains; a section of two members.
+    assert found[0].score == pytest.approx(w.coopains / 2 + w.same_section / 2 + w.in_contacts + w.same_event)
     assert [r.kind for r in found[0].reasons] == ["common_coopains", "in_contacts", "same_event", "same_section"]
 
 
@@ -445,6 +467,8 @@ def test_a_read_goes_past_the_head_of_a_stored_list_when_its_candidates_are_gone
 def test_a_candidate_who_left_the_section_ranks_by_their_place_now(places):
     store = places
     me = person(store, LYON7, "Alice", "Ardant")
+    # The federation larger than the section, so that its term is smaller: my coopains in Lyon 8e.
+    link(store, *[(me, person(store, LYON8, f"Ami{i}", "Lyon")) for i in range(3)])
     head = 1 + suggestions.HEAD_MARGIN
     found = neighbours_in_stored_order(store, me, head + 2)
     at = stored_ids(store, me)["at"]
