@@ -8,6 +8,8 @@ from typing import Any, Callable
 
 import redis
 from falkordb import Edge, FalkorDB, Node, Path
+from falkordb.helpers import stringify_param_value
+from falkordb.query_result import parse_scalar
 
 from graphsvc import querylib
 from graphsvc.errors import Conflict, StoreError, StoreUnavailable
@@ -30,6 +32,39 @@ def plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {key: plain(item) for key, item in value.items()}
     return value
+
+
+# Value types of FalkorDB's compact replies (`--compact`): most cells of a result.
+_NULL, _STRING, _INTEGER, _BOOLEAN, _DOUBLE, _ARRAY, _MAP = 1, 2, 3, 4, 5, 6, 10
+
+
+def _cell(cell: list, graph) -> Any:
+    """One value of a compact reply as a plain Python value. Scalars, lists and
+    maps are read here (a suggestions read returns ~300 of them: 0.3 ms
+    against 1.0 ms through the driver's `QueryResult` and `plain()`); nodes,
+    edges, paths, points and temporal values go through the driver's parser,
+    which knows the graph's labels and property names."""
+    kind, value = cell
+    if kind == _STRING or kind == _INTEGER:
+        return value
+    if kind == _ARRAY:
+        return [_cell(item, graph) for item in value]
+    if kind == _BOOLEAN:
+        return value == "true"
+    if kind == _DOUBLE:
+        return float(value)
+    if kind == _NULL:
+        return None
+    if kind == _MAP:
+        return {value[i]: _cell(value[i + 1], graph) for i in range(0, len(value), 2)}
+    return plain(parse_scalar(cell, graph))
+
+
+def _with_params(text: str, params: dict[str, Any]) -> str:
+    """The query text behind FalkorDB's parameter header (`CYPHER name=value …`)."""
+    if not params:
+        return text
+    return "CYPHER " + " ".join(f"{key}={stringify_param_value(value)}" for key, value in params.items()) + " " + text
 
 
 COMPACT_TIMEOUT_S = 600.0
@@ -83,10 +118,17 @@ class FalkorStore(Store):
         self.url = url
         self._on_close = on_close
 
+    def _execute(self, command: str, text: str) -> list:
+        """A compact reply; an error the server put in its last element raised."""
+        reply = self.db.connection.execute_command(command, self.graph_name, text, "--compact")
+        if reply and isinstance(reply[-1], redis.ResponseError):
+            raise reply[-1]
+        return reply
+
     def _run(self, query: querylib.Query, params: dict[str, Any]) -> list[dict[str, Any]]:
-        run = self.graph.ro_query if query.mode == "read" else self.graph.query
+        text = _with_params(query.text, params)
         try:
-            result = run(query.text, params)
+            reply = self._execute("GRAPH.RO_QUERY" if query.mode == "read" else "GRAPH.QUERY", text)
         except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
             raise StoreUnavailable(f"{redact(self.url)} is not answering: {type(exc).__name__}") from None
         except redis.ResponseError as exc:
@@ -95,11 +137,13 @@ class FalkorStore(Store):
             if query.mode == "read" and "empty key" in str(exc):
                 # A graph never written to does not exist yet for GRAPH.RO_QUERY;
                 # Neo4j answers such reads, so run this read-only text once as GRAPH.QUERY.
-                result = self.graph.query(query.text, params)
+                reply = self._execute("GRAPH.QUERY", text)
             else:
                 raise
-        columns = [column[1] for column in result.header]
-        return [dict(zip(columns, (plain(v) for v in row))) for row in result.result_set]
+        if len(reply) < 3:  # statistics only: a query without RETURN
+            return []
+        columns = [column[1] for column in reply[0]]
+        return [dict(zip(columns, (_cell(cell, self.graph) for cell in row))) for row in reply[1]]
 
     def _apply_schema(self, schema: querylib.Schema) -> None:
         for statement in schema.statements:
