@@ -44,6 +44,11 @@ def test_degrees_count_each_members_coopains_in_either_direction(store):
     stored = cypher(store, "MATCH (m:Member) RETURN m.id AS id, m.degree AS degree")
     assert {r["id"]: r["degree"] for r in stored} == {"me": 3, "c1": 3, "c2": 4, "h": 6, "x": 3, "y": 2, "z": 1,
                                                        "t": 1, "w": 1, "v": 1, "u": 1, "alone": 0}
+    link(store, [("alone", "me")])  # stored again: the two changed degrees are written, the others kept
+    assert bs.store_degrees(store).links == len(SMALL) + 1
+    stored = cypher(store, "MATCH (m:Member) RETURN m.id AS id, m.degree AS degree")
+    assert {r["id"]: r["degree"] for r in stored} == {"me": 4, "c1": 3, "c2": 4, "h": 6, "x": 3, "y": 2, "z": 1,
+                                                       "t": 1, "w": 1, "v": 1, "u": 1, "alone": 1}
 
 
 def test_sample_is_fixed_by_the_seed_and_reads_every_page(store):
