@@ -97,8 +97,10 @@ def member(store: Store, member_id: str) -> Me:
     rows = store.read("feed/get_member", member_id=member_id)
     if not rows or rows[0]["status"] != "active":
         raise NotFound("membre introuvable")
-    row = rows[0]
-    return Me(**dict(row, authors=tuple((a, at) for a, at in row["authors"]), blocked=tuple(row["blocked"])))
+    row = dict(rows[0])
+    posted = [(row["id"], row.pop("last_posted_at"))] + [(c, at) for c, at in row["coopains"]]
+    return Me(**dict(row, coopains=len(row["coopains"]), blocked=tuple(row["blocked"]),
+                     authors=tuple((author, at) for author, at in posted if at is not None)))
 
 
 def page(store: Store, member_id: str, cursor: str | None = None, limit: int = 20) -> Feed:
