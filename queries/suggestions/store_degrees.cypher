@@ -1,5 +1,6 @@
-// Stores on each member its number of coopains as `degree` (Adamic-Adar weighs a
-// common coopain c by 1/ln(degree(c))); run after bulk changes to the links.
+// Stores on each member its number of coopains as `degree` (the section and
+// federation signals take the members with most coopains first); run after
+// bulk changes to the links.
 // Only the degrees that changed are written: after rewriting 200,000 unchanged
 // degrees (31 s) a FalkorDB server spent about 40 s of half a core in a
 // background thread (its index's clean-up, as far as we can tell) while the
