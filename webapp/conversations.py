@@ -24,7 +24,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, RadioField, StringField, SubmitField, TextAreaField
+from wtforms import HiddenField, RadioField, SelectChoice, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from graphsvc import comments, digest, moderation, notifications
@@ -73,7 +73,7 @@ class ModerationForm(FlaskForm):
 
 class DigestForm(FlaskForm):
     digest = RadioField(_l("Résumé par e-mail"), choices=[
-        ("daily", _l("Chaque jour, s’il y a du nouveau")), ("never", _l("Jamais"))])
+        SelectChoice("daily", _l("Chaque jour, s’il y a du nouveau")), SelectChoice("never", _l("Jamais"))])
     submit = SubmitField(_l("Enregistrer"))
 
 
