@@ -27,13 +27,16 @@ with their signal terms and their whole score, in order (`suggestions/store_list
 While that list is fresh, a read is one query (`suggestions/get_stored_list`)
 on its head — the entries up to the (`limit + HEAD_MARGIN`)-th candidate
 visible at computation —: their candidates the viewer may see now with their
-places, and the viewer's exclusions; every exclusion and visibility rule
-applies *live*, so the rules never lag and the context terms of the head are
-current. The rest of the list is read (a second query) only when the head
-cannot decide the `limit` best (`_head_decides`).
+places, and the viewer's requests, blocks and dismissals; these and the
+visibility rules apply *live*, so the rules never lag and the context terms
+of the head are current. The rest of the list is read (a second query) only
+when the head cannot decide the `limit` best (`_head_decides`). Coopains are
+not looked up: a fresh list holds none, because the statements that link two
+members (`coopains/accept`, `edgelist/merge_coopains`) mark both lists stale.
 
 A list goes stale when the member's coopain links or those of one of their
-coopains change (`links_changed`, from graphsvc.coopains), on
+coopains change (those statements, then `links_changed`, from
+graphsvc.coopains), on
 `mark_stale`, and `REFRESH_AFTER_MS` after it was computed (new members of the
 section, new events, changed names; `REFRESH_SHORT_AFTER_MS` for a list
 shorter than `STORED`: a newcomer's, a small network's); a stale list is computed again on read
@@ -426,6 +429,7 @@ def _enough(read: tuple[list[_Ranked], int] | None, limit: int) -> bool:
 
 
 def _suggestions(ranked: list[_Ranked], limit: int) -> list[Suggestion]:
+    shown = [r for r in ranked if r.candidate["visible"]][:limit]
     return [
         Suggestion(
             id=r.candidate["id"],
@@ -434,9 +438,8 @@ def _suggestions(ranked: list[_Ranked], limit: int) -> list[Suggestion]:
             score=r.score,
             reasons=_reasons(r.candidate, r.terms),
         )
-        for r in ranked
-        if r.candidate["visible"]
-    ][:limit]
+        for r in shown
+    ]
 
 
 def for_member(store: Store, member_id: str, limit: int = 10, weights: Weights | None = None) -> list[Suggestion]:

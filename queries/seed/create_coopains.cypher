@@ -1,4 +1,6 @@
-// Creates coopain links, each row [member id, member id, since] stored once (demo network, batched).
+// Creates coopain links, each row [member id, member id, since] stored once (demo network, batched),
+// between members the same seed has just created: none has stored suggestions to mark stale
+// (links between existing members: edgelist/merge_coopains, coopains/accept).
 // mode: write
 // params: rows
 // returns: created

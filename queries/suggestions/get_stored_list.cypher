@@ -11,12 +11,14 @@
 // entries the viewer may see now, described in parallel lists (the rule of suggestions/describe_candidates:
 // active, suggestible, visible by the profile's rule; their section, their
 // federation, whether either is the viewer's, whether an address book may find
-// them), and `excluded`: the members never to suggest them — coopains, pending
-// requests and blocks either way, their dismissals — left for the caller to
-// take out. No row for an unknown, pending or stale member, nor when none of
-// these candidates is visible. The exclusions are two pattern comprehensions
-// (the undirected types in one): on FalkorDB, with the graph server on
-// jemalloc, 7 % less server time than one comprehension per type.
+// them), and `excluded`: the members never to suggest them — pending requests
+// and blocks either way, their dismissals — left for the caller to take out.
+// Coopains are not looked up: a fresh list holds none, since every statement
+// that links two members as coopains marks both their lists stale
+// (suggestions/mark_links_changed after coopains/accept,
+// edgelist/merge_coopains); looking up the member's ~40 coopains here cost
+// about a quarter of the read's server time. No row for an unknown, pending or
+// stale member, nor when none of these candidates is visible.
 // mode: read
 // params: member_id, fresh_after, short_fresh_after, stored, start, want, per
 // returns: ids, display_names, section_names, federation_names, same_section, same_federation, findable, excluded, stored_ids, stored_resource_allocation, stored_common, stored_names, stored_contact, stored_event, head_end, next_score, next_id, stored, section_term, federation_term
@@ -37,7 +39,7 @@ WITH v, head_end, collect(m.id) AS ids, collect(m.display_name) AS display_names
      collect(f.name) AS federation_names, collect(s.id = vs.id) AS same_section, collect(f.id = vf.id) AS same_federation,
      collect(coalesce(m.findable, true)) AS findable
 RETURN ids, display_names, section_names, federation_names, same_section, same_federation, findable,
-       [(v)-[:COOPAIN|REQUESTED|BLOCKED]-(other:Member) | other.id] + [(v)-[:DISMISSED]->(dismissed:Member) | dismissed.id]
+       [(v)-[:REQUESTED|BLOCKED]-(other:Member) | other.id] + [(v)-[:DISMISSED]->(dismissed:Member) | dismissed.id]
          AS excluded,
        v.suggested_ids[$start..head_end] AS stored_ids, v.suggested_resource_allocation[$start..head_end] AS stored_resource_allocation,
        v.suggested_common[$start..head_end] AS stored_common, v.suggested_names[$start * $per..head_end * $per] AS stored_names,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from graphsvc import admins, coopains, querylib, suggestions
+from graphsvc import admins, coopains, edgelist, querylib, suggestions
 from graphsvc.errors import Invalid, NotFound
 from tests.fixtures.web import make_member, make_section
 
@@ -499,6 +499,23 @@ def test_a_new_coopain_makes_the_lists_around_them_stale(places):
 
     assert their_friend.id in ids(suggestions.for_member(store, me.id))  # my list was recomputed
     assert other.id in ids(suggestions.for_member(store, my_friend.id))  # and my coopains' lists
+
+
+def test_a_new_coopain_leaves_a_stored_list_at_once_however_linked(places):
+    """A fresh list never holds a coopain (its read does not look them up):
+    the statements that link two members mark both lists stale themselves."""
+    store = places
+    me, you, asked, loaded = (person(store, LYON7, n, "Voisin") for n in "ABCD")
+    assert ids(suggestions.for_member(store, me.id)) == sorted([you.id, asked.id, loaded.id])
+    assert ids(suggestions.for_member(store, you.id)) == sorted([me.id, asked.id, loaded.id])
+
+    coopains.request(store, asked.id, me.id)
+    low, high = sorted((me.id, asked.id))  # the accept statement alone, without the service's marking after it
+    store.write("coopains/accept", actor_id=me.id, other_id=asked.id, low_id=low, high_id=high, now=suggestions._now_ms())
+    edgelist.load(store, edgelist.parse([f"{you.id} {loaded.id}"]), LYON7)
+
+    assert asked.id not in ids(suggestions.for_member(store, me.id))
+    assert loaded.id not in ids(suggestions.for_member(store, you.id))
 
 
 def test_a_stored_list_is_computed_again_once_it_is_old(places):
