@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from graphsvc import querylib
 from graphsvc.config import Settings
 from graphsvc.errors import StoreError
 from graphsvc.store import open_store
-from graphsvc.store.embedded import EmbeddedServer, _allocator, open_embedded
+from graphsvc.store.embedded import QUERY_PLANS, EmbeddedServer, _allocator, open_embedded
 
 GRAPH = "embedded_test"
 
@@ -176,6 +177,16 @@ def test_the_server_runs_on_jemalloc_when_it_is_installed(folder):
         store.write("durability/write_mark", round=0, seq=0, size=1)
         maps = Path(f"/proc/{store.server.pid()}/maps").read_text()
         assert "libjemalloc" in maps
+    finally:
+        store.close()
+
+
+def test_the_server_keeps_a_plan_for_every_query_of_the_library(folder):
+    store = open_embedded(folder, GRAPH)
+    try:
+        plans = store.server.client().execute_command("GRAPH.CONFIG", "GET", "CACHE_SIZE")
+        assert plans == [b"CACHE_SIZE", QUERY_PLANS]
+        assert QUERY_PLANS >= 2 * len(querylib.names())
     finally:
         store.close()
 
