@@ -9,10 +9,10 @@ import phonenumbers
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from vobject.base import getLogicalLines
+from vobject.base import ParseError, getLogicalLines, parseLine
 
 from graphsvc import identity
-from graphsvc.addressbook import AddressBook, _logical_lines, read_address_book
+from graphsvc.addressbook import AddressBook, _logical_lines, _parse_line, read_address_book
 from graphsvc.errors import Invalid
 from graphsvc.identity import clean_display_name, normalise_email, normalise_phone
 
@@ -293,3 +293,36 @@ def test_csv_with_hostile_cells_give_a_book_or_invalid(rows, delimiter):
     header = delimiter.join(("First Name", "Last Name", "E-mail Address", "Mobile Phone", "Notes"))
     body = "\n".join(delimiter.join('"' + cell.replace('"', '""') + '"' for cell in row) for row in rows)
     check_book(outcome(read_address_book, (header + "\n" + body).encode("utf-8", "surrogatepass")))
+
+
+def vobject_reading(line):
+    try:
+        _, params, value, _ = parseLine(line)
+    except ParseError:
+        return "unreadable"
+    return params, value
+
+
+words = st.sampled_from(("EMAIL", "TEL", "type", "CELL", "X-AB", "a_b", "9", "", "é", "a b", '"x:y"', '"', "=", "."))
+parameters = st.lists(
+    st.tuples(words, st.lists(words, max_size=3), st.sampled_from(("=", "", "=,", ",", "=="))).map(
+        lambda p: ";" + p[0] + (p[2] + ",".join(p[1]) if p[2] or p[1] else "")
+    ),
+    max_size=3,
+).map("".join)
+property_lines = st.one_of(
+    st.tuples(st.sampled_from(("", "item1.", "a.b.", ".")), words, parameters, st.sampled_from((":", "", ";:", "::")),
+              st.text(alphabet='ab:;,="\n ', max_size=8)).map("".join),
+    st.text(alphabet='aZ9_-.;:,="é \t\n\\', max_size=30),
+)
+
+
+@settings(deadline=None, max_examples=500)
+@given(property_lines)
+def test_property_lines_are_parsed_as_vobject_parses_them(line):
+    try:
+        params, value = _parse_line(line)
+        ours = [list(param) for param in params], value
+    except ParseError:
+        ours = "unreadable"
+    assert ours == vobject_reading(line)
