@@ -27,7 +27,6 @@ a deletion of one's hashes does not reset). The operator's command is not limite
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import logging
 import time
@@ -130,10 +129,12 @@ def _now(now: int | None) -> int:
 
 
 def keyed_hash(key: str, kind: str, value: str) -> str:
-    """The hex HMAC-SHA256 of `kind:value` (`email:…`, `phone:+33…`) with the contacts key."""
+    """The hex HMAC-SHA256 of `kind:value` (`email:…`, `phone:+33…`) with the contacts key.
+
+    The digest named, not given as `hashlib.sha256`: then the whole HMAC is OpenSSL's (3.1 against 4.4 µs)."""
     if not key:
         raise ValueError("the contacts key is empty")
-    return hmac.new(key.encode(), f"{kind}:{value}".encode(), hashlib.sha256).hexdigest()
+    return hmac.new(key.encode(), f"{kind}:{value}".encode(), "sha256").hexdigest()
 
 
 def identifier_hashes(key: str, emails: Iterable[str] = (), phones: Iterable[str] = ()) -> list[str]:
