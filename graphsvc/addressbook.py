@@ -40,6 +40,7 @@ import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 import phonenumbers
@@ -240,9 +241,16 @@ class _Reader:
             # its messages count the lines of the first.
             first_line = len(_LINE_END.findall(text, 0, half_way.start()))
             with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as worker:
-                later = worker.submit(_read_half, text[half_way.start() :], self.region, first_line)
+                try:
+                    later = worker.submit(_read_half, text[half_way.start() :], self.region, first_line)
+                except OSError:  # no process to be had: this one reads the whole book
+                    return self._cards(text)
                 contacts = self._cards(text[: half_way.start()])
-                return contacts + self._join(later.result())
+                try:
+                    half = later.result()
+                except BrokenProcessPool:  # the other process died: this one reads its half too
+                    return contacts + self._cards(text[half_way.start() :], first_line)
+                return contacts + self._join(half)
         except _TruncatedCard as exc:
             raise Invalid(_truncated_card(exc.index, exc.line)) from None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
@@ -133,3 +134,26 @@ def test_a_process_with_other_threads_reads_in_one_process(forks):
         other.join()
     assert forks == []
     assert book.read > 10
+
+
+def test_a_refused_fork_reads_the_book_in_this_process(monkeypatch, forks):
+    def refused():
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    data = quirky_book()
+    expected = one_reader(monkeypatch, data)
+    monkeypatch.setattr(os, "fork", refused)
+    assert read_address_book(data) == expected
+    assert forks == [1]
+
+
+def die(*args):
+    os._exit(1)
+
+
+def test_a_dead_second_reader_leaves_its_half_to_this_process(monkeypatch, forks):
+    data = quirky_book()
+    expected = one_reader(monkeypatch, data)
+    monkeypatch.setattr(addressbook, "_read_half", die)  # the forked process dies
+    assert read_address_book(data) == expected
+    assert forks == [1]
