@@ -42,10 +42,10 @@ from graphsvc.store.falkor import FalkorStore
 
 START_TIMEOUT_S = 120.0
 # Query plans FalkorDB keeps per worker thread (its CACHE_SIZE, 25 by default).
-# The query library holds about 300 statements and a page runs several of them:
+# The query library holds about 260 queries and a page runs several of them:
 # with 25, a query evicted by the others is parsed and planned again on its next
-# call (the suggestions read took 6.5 ms instead of 2.7 ms with 60 other
-# queries run between two reads). Enough for the whole library, with room.
+# call (the suggestions read took 6.3-6.9 ms with 60 other queries run between
+# two reads, 2.7-3.5 ms without). Enough for the whole library, with room.
 QUERY_PLANS = 1024
 
 
