@@ -169,7 +169,7 @@ def revoke(store: Store, actor_id: str, member_id: str, level: str, unit_id: str
     unit = _unit(store, level, unit_id)
     if not actor_id or not may_grant(store, actor_id, level, unit):
         raise Forbidden("vous ne pouvez pas retirer ce droit")
-    deleted = store.write("admins/revoke", member_id=member_id, unit_id=unit["id"])[0]["deleted"]
+    deleted = store.write("admins/revoke", member_id=member_id, unit_id=unit["id"], now=accounts.now_ms())[0]["deleted"]
     if deleted:
         log.info("admins: %s right on %s withdrawn", RIGHTS[level], unit["id"])
     return bool(deleted)

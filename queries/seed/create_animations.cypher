@@ -1,4 +1,6 @@
-// Grants animation rights: (:Member)-[:ANIMATES {right, granted_by, granted_at}]->(:OrgUnit) (demo network, batched).
+// Grants animation rights: (:Member)-[:ANIMATES {right, granted_by, granted_at}]->(:OrgUnit) (demo network, batched),
+// to members the same seed has just created: none has stored suggestions to mark stale
+// (rights granted to existing members: admins/grant).
 // mode: write
 // params: rows
 // returns: created

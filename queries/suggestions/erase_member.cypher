@@ -14,5 +14,6 @@ WITH c, count(x) AS degree
 SET c.degree = degree - 1, c.suggested_at = null, c.suggested_ids = null, c.suggested_resource_allocation = null,
     c.suggested_common = null, c.suggested_names = null, c.suggested_contact = null, c.suggested_event = null,
     c.suggested_score = null, c.suggested_visible_at = null,
-    c.suggested_section_term = null, c.suggested_federation_term = null
+    c.suggested_section_term = null, c.suggested_federation_term = null,
+    c.suggested_section_id = null, c.suggested_federation_id = null, c.suggested_animated = null
 RETURN count(c) AS removed

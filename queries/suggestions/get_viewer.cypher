@@ -2,8 +2,8 @@
 // whether their stored list (suggestions/store_list) is `fresh` — computed
 // after it was last marked stale, after $fresh_after, and (if shorter than
 // $stored entries) after $short_fresh_after, as
-// suggestions/list_stale_member_ids counts it; a list stored before the place
-// terms is not — and its length (`stored`, 0
+// suggestions/list_stale_member_ids counts it; a list stored before the
+// member's places is not — and its length (`stored`, 0
 // without a list). No row for an unknown or pending member, or one without a
 // section.
 // mode: read
@@ -14,5 +14,5 @@ WHERE m.status = 'active'
 RETURN m.id AS id, coalesce(m.suggestible, true) AS suggestible,
        coalesce(m.suggested_at > coalesce(m.suggested_stale_at, 0) AND m.suggested_at >= $fresh_after
          AND (size(m.suggested_ids) >= $stored OR m.suggested_at >= $short_fresh_after)
-         AND m.suggested_section_term IS NOT NULL, false) AS fresh,
+         AND m.suggested_section_id IS NOT NULL, false) AS fresh,
        coalesce(size(m.suggested_ids), 0) AS stored

@@ -228,6 +228,26 @@ def test_an_animator_may_be_suggested_members_they_animate(places):
     assert hidden.id in ids(suggestions.for_member(store, coordinator.id))
 
 
+def test_a_right_granted_or_withdrawn_applies_at_once_to_a_stored_list(places):
+    """The units a member animates are stored with their list: the statements
+    that grant and withdraw a right mark it stale themselves."""
+    store = places
+    admin = person(store, PARIS, "Admin", "National")
+    admins.bootstrap(store, admin.id, "national", "national")
+    coordinator = person(store, LYON8, "Coord", "Rhône")
+    friend = person(store, PARIS, "Ami", "Commun")
+    hidden = person(store, LYON7, "Caché", "Lyonnais", visibility="section")
+    link(store, (coordinator, friend), (friend, hidden))
+    assert hidden.id not in ids(suggestions.for_member(store, coordinator.id))
+    assert hidden.id in stored_ids(store, coordinator)["ids"]  # stored, hidden from them
+
+    admins.grant(store, admin.id, coordinator.id, "federation", "fed-69")
+    assert hidden.id in ids(suggestions.for_member(store, coordinator.id))
+
+    assert admins.revoke(store, admin.id, coordinator.id, "federation", "fed-69")
+    assert hidden.id not in ids(suggestions.for_member(store, coordinator.id))
+
+
 def test_pending_accounts_are_never_suggested_and_get_none(places):
     store = places
     me = person(store, LYON7, "Alice", "Ardant")
