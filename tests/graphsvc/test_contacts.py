@@ -76,6 +76,19 @@ def test_a_keyed_hash_depends_on_the_key_and_never_holds_the_identifier():
     assert one != contacts.keyed_hash(KEY, "phone", "anna@example.org")
 
 
+def test_a_books_hashes_are_the_keyed_hashes_of_its_distinct_identifiers_sorted():
+    cards = [Contact("Anna", emails=("anna@example.org",), phones=("+33612345678",)),
+             Contact("Anna again", emails=("anna@example.org", "a.arnaud@example.net")),
+             Contact("Home", phones=("+33612345678", "+33145678901"))]
+    expected = sorted({contacts.keyed_hash(KEY, "email", e) for e in ("anna@example.org", "a.arnaud@example.net")}
+                      | {contacts.keyed_hash(KEY, "phone", p) for p in ("+33612345678", "+33145678901")})
+    assert contacts.book_hashes(KEY, cards) == expected
+    assert contacts.identifier_hashes(KEY, ["anna@example.org"], ["+33612345678", ""]) == sorted(
+        [contacts.keyed_hash(KEY, "email", "anna@example.org"), contacts.keyed_hash(KEY, "phone", "+33612345678")])
+    with pytest.raises(ValueError):
+        contacts.book_hashes("", cards)
+
+
 def test_registration_links_the_member_to_the_hashes_of_their_email_and_phone(people):
     store, anna, basile, _ = people
     expected = contacts.identifier_hashes(KEY, ["anna@example.org"], ["+33612345678"])
