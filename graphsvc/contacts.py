@@ -128,21 +128,26 @@ def _now(now: int | None) -> int:
     return int(time.time() * 1000) if now is None else now
 
 
-def keyed_hash(key: str, kind: str, value: str) -> str:
-    """The hex HMAC-SHA256 of `kind:value` (`email:…`, `phone:+33…`) with the contacts key.
+def _keyed(key: str) -> hmac.HMAC:
+    """An HMAC-SHA256 keyed with the contacts key, nothing hashed yet.
 
     The digest named, not given as `hashlib.sha256`: then the whole HMAC is OpenSSL's (3.1 against 4.4 µs)."""
     if not key:
         raise ValueError("the contacts key is empty")
-    return hmac.new(key.encode(), f"{kind}:{value}".encode(), "sha256").hexdigest()
+    return hmac.new(key.encode(), digestmod="sha256")
+
+
+def keyed_hash(key: str, kind: str, value: str) -> str:
+    """The hex HMAC-SHA256 of `kind:value` (`email:…`, `phone:+33…`) with the contacts key."""
+    one = _keyed(key)
+    one.update(f"{kind}:{value}".encode())
+    return one.hexdigest()
 
 
 def _keyed_hashes(key: str, identifiers: Iterable[str]) -> list[str]:
     """`keyed_hash` of each `kind:value`, from one HMAC keyed once and copied for each
     (the key's pads are not hashed again: 16,786 identifiers 76 -> 47 ms)."""
-    if not key:
-        raise ValueError("the contacts key is empty")
-    keyed = hmac.new(key.encode(), digestmod="sha256")
+    keyed = _keyed(key)
     hashes = []
     for identifier in identifiers:
         one = keyed.copy()
