@@ -16,12 +16,17 @@ unfolding the lines as vobject does (`_logical_lines`, linear where vobject's is
 quadratic), not with `readComponents`: that builds an object per property (20 s
 for 20,000 cards here) and fails a whole file on one unreadable property, where
 a phone's export should lose that property only. Only the lines needed (FN, N,
-ORG, EMAIL, TEL; BEGIN and END) are parsed; PHOTO and the rest are skipped.
+ORG, EMAIL, TEL; BEGIN and END) are parsed; PHOTO and the rest are skipped. In
+a book where each of those is one physical line (no quoted-printable, no folded
+FN...), they are found by one pattern over the whole text (`_plain_wanted_lines`).
 
-A book of `PARALLEL_CARDS` cards or more is read in two processes: the second
-half of the cards in a forked one, while this one reads the first half; the
-limits, the card numbers and the line numbers of the messages are those of one
-reader of the whole file.
+Reading is in two steps, so that an import can store a book while it is read
+and still store nothing of a book it refuses: `check_address_book` finds the
+cards and the lines kept of each, and makes every refusal (a card without its
+END, too many entries; too many identifiers, the cards then read at once);
+`CheckedBook.batches` then reads the contacts, which can no longer fail — for a
+book of `PARALLEL_CARDS` cards or more and a caller who asks, in a forked
+process a batch ahead of the caller. `read_address_book` does both at once.
 """
 
 from __future__ import annotations
@@ -29,8 +34,10 @@ from __future__ import annotations
 import base64
 import binascii
 import codecs
+import contextlib
 import csv
 import functools
+import gc
 import io
 import itertools
 import logging
@@ -38,10 +45,10 @@ import multiprocessing
 import quopri
 import re
 import threading
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import NamedTuple, NoReturn, TypeVar
 
 import phonenumbers
 from vobject.base import ParseError, parseLine
@@ -57,7 +64,7 @@ MAX_PER_CONTACT = 10  # e-mails, and phones, read per contact; the rest are igno
 MAX_IDENTIFIERS = 60_000  # distinct e-mails and phones checked per file: bounds the work of a hostile one
 MAX_NAME = 200
 PROGRESS_EVERY = 500
-PARALLEL_CARDS = 5_000  # from this many vCards, the second half is read in a forked process
+PARALLEL_CARDS = 5_000  # from this many vCards, read in a forked process while the caller stores them
 FORMATS = ("vcard", "google_csv", "outlook_csv", "linkedin_csv")
 EXPORT_HINT = "exportez vos contacts au format vCard (.vcf) ou CSV (Google, Outlook, LinkedIn)"
 
@@ -78,18 +85,39 @@ class AddressBook:
     rejected: int  # read - valid
     contacts: tuple[Contact, ...]  # the valid entries, in the file's order
 
+    @property
+    def identifiers_at_most(self) -> int:
+        """The distinct e-mails and phones of the book (exactly)."""
+        return _distinct_identifiers(self.contacts)
+
+    def batches(self, size: int = PROGRESS_EVERY, *, background: bool = False,
+                then: Callable[[list[Contact]], T] = list) -> Iterator[T]:
+        """The valid contacts, `size` at a time, each batch given to `then` (as `CheckedBook.batches`)."""
+        for start in range(0, len(self.contacts), size):
+            yield then(list(self.contacts[start : start + size]))
+
+    def read_all(self) -> AddressBook:
+        """The book itself: it is read."""
+        return self
+
 
 Progress = Callable[[int, int], None]
+T = TypeVar("T")
+_Params = tuple[tuple[str, ...], ...]  # a property's parameters as vobject reads them: ((TYPE, CELL, VOICE), (PREF,))
 
 
-def read_address_book(
+def check_address_book(
     data: bytes,
     *,
     region: str = "FR",
     max_contacts: int = MAX_CONTACTS,
     progress: Progress | None = None,
-) -> AddressBook:
-    """Read an exported address book; `progress(done, total)` is called every few hundred entries."""
+    names: bool = True,
+) -> CheckedBook:
+    """Open an exported address book and make every refusal it calls for (size, encoding, format, a card
+    without its END, too many entries or identifiers): its vCards' contacts are then read batch by batch
+    (`CheckedBook.batches`), which can no longer fail. `progress(done, total)`: entries read. `names`
+    False: the names are not read (an import keeps none), the contacts' `display_name` is ""."""
     if len(data) > MAX_BYTES:
         raise Invalid(f"le fichier dépasse {MAX_BYTES // (1024 * 1024)} Mo : découpez votre carnet d'adresses")
     region = (region or "").upper()
@@ -102,20 +130,75 @@ def read_address_book(
     _refuse_control_characters(text)
     if not text.strip(" \t\r\n\ufeff"):
         raise Invalid("le fichier est vide")
-    reader = _Reader(region, max_contacts, progress)
+    reader = _Reader(region, max_contacts, progress, names)
     if _VCARD_START.match(text):
-        book_format, contacts = "vcard", reader.vcards(text)
+        with _no_cycle_collection():
+            cards = reader.vcards(text)
+        if _identifier_lines(cards) <= MAX_IDENTIFIERS:
+            return CheckedBook("vcard", encoding, len(cards), _identifier_lines(cards), reader, cards=cards)
+        contacts = reader.entries(cards)  # the limit of identifiers may be reached: known before any is stored
+        book_format = "vcard"
     else:
         book_format, contacts = reader.csv(text)
-    log.info("address book: %s in %s, %d entries read, %d valid", book_format, encoding, reader.read, len(contacts))
-    return AddressBook(
-        format=book_format,
-        encoding=encoding,
-        read=reader.read,
-        valid=len(contacts),
-        rejected=reader.read - len(contacts),
-        contacts=tuple(contacts),
-    )
+    return CheckedBook(book_format, encoding, reader.read, _distinct_identifiers(contacts), reader, contacts=contacts)
+
+
+def read_address_book(
+    data: bytes,
+    *,
+    region: str = "FR",
+    max_contacts: int = MAX_CONTACTS,
+    progress: Progress | None = None,
+) -> AddressBook:
+    """Read an exported address book; `progress(done, total)` is called every few hundred entries."""
+    return check_address_book(data, region=region, max_contacts=max_contacts, progress=progress).read_all()
+
+
+class CheckedBook:
+    """An address book checked (`check_address_book`): its format, its entries counted, every refusal
+    made; a vCard book's contacts are still to be read from the lines kept of each card."""
+
+    def __init__(self, format: str, encoding: str, read: int, identifiers_at_most: int, reader: _Reader, *,
+                 cards: list[dict[str, list[str]]] | None = None, contacts: list[Contact] | None = None):
+        self.format = format  # one of FORMATS
+        self.encoding = encoding
+        self.read = read  # entries in the book
+        self.identifiers_at_most = identifiers_at_most  # e-mails and phones written (the distinct valid ones: fewer)
+        self._reader = reader
+        self._cards = cards  # the lines kept of each vCard, found by the check
+        self._contacts = contacts  # read by the check (CSV, too many identifiers)
+
+    def batches(self, size: int = PROGRESS_EVERY, *, background: bool = False,
+                then: Callable[[list[Contact]], T] = list) -> Iterator[T]:
+        """The valid contacts, in the file's order, read `size` entries at a time, each batch given to
+        `then` (hashing them, say) and its result yielded; once only.
+
+        `background`: a book of `PARALLEL_CARDS` vCards or more is read, and `then` applied, in a
+        forked process a batch ahead of the caller, who stores one batch while the next is read."""
+        if self._contacts is not None:
+            for start in range(0, len(self._contacts), size):
+                yield then(self._contacts[start : start + size])
+            return
+        cards, done = self._cards or [], 0
+        if background and len(cards) >= PARALLEL_CARDS and _may_fork():
+            done = self._reader.read = yield from _forked_batches(self._reader, cards, size, then)
+        for start in range(done, len(cards), size):
+            yield then(self._reader.entries(cards[start : start + size]))
+
+    def read_all(self) -> AddressBook:
+        """Every contact read, in this process."""
+        contacts = tuple(contact for batch in self.batches() for contact in batch)
+        log.info("address book: %s in %s, %d entries read, %d valid", self.format, self.encoding, self.read,
+                 len(contacts))
+        return AddressBook(self.format, self.encoding, self.read, len(contacts), self.read - len(contacts), contacts)
+
+
+def _identifier_lines(cards: list[dict[str, list[str]]]) -> int:
+    return sum(len(card.get("EMAIL", ())) + len(card.get("TEL", ())) for card in cards)
+
+
+def _distinct_identifiers(contacts: Iterable[Contact]) -> int:
+    return len({("email", e) for c in contacts for e in c.emails} | {("phone", p) for c in contacts for p in c.phones})
 
 
 # --- bytes to text ---------------------------------------------------------
@@ -203,14 +286,28 @@ def _refuse_control_characters(text: str) -> None:
 
 _VCARD_START = re.compile(r"[\ufeff\s]*BEGIN[ \t]*:[ \t]*VCARD[ \t]*(\r\n|\r|\n|$)", re.IGNORECASE)
 _VCARD_BEGIN_LINE = re.compile(r"^[ \t]*BEGIN[ \t]*:[ \t]*VCARD[ \t]*\r?$", re.IGNORECASE | re.MULTILINE)
-# Where a book may be cut in two: a plain BEGIN:VCARD line (not folded, not blank, after a line end), where
-# a reader of the whole file starts a logical line and a card.
-_HALF_WAY = re.compile(r"(?<=\n)BEGIN:VCARD\r?\n", re.IGNORECASE)
-_LINE_END = re.compile(r"\r\n|\r|\n")
 MAX_LINE = 100_000  # characters of a property kept (a 10 kB name quoted-printable is 30 kB)
 # The lines kept of a card, and how many: every other line (PHOTO...) is skipped unparsed.
 _KEPT_PER_CARD = {"FN": 1, "N": 1, "ORG": 1, "EMAIL": MAX_PER_CONTACT, "TEL": 2 * MAX_PER_CONTACT}
+_KEPT_IDENTIFIERS = {"EMAIL": MAX_PER_CONTACT, "TEL": 2 * MAX_PER_CONTACT}  # a book read without its names
 _WANTED_PROPERTY = re.compile(r"[ \t]*(?:[A-Za-z0-9-]+\.)?(BEGIN|END|FN|N|ORG|EMAIL|TEL)[ \t]*(?=[;:])", re.IGNORECASE)
+# What `_plain_wanted_lines` leaves to `_logical_lines`: a lone CR (where `^` sees no line start); a folded
+# line first, or after a blank line, or after a line that may be a wanted property's name cut before its ";"
+# or ":" (`TEL`, then ` :01 02`). Each pattern is searched at the speed of its first character.
+_LONE_CR = re.compile(r"\r(?!\n)")
+_FOLD_FIRST = re.compile(r"[^\S\r\n]*(?:\r?\n)?[ \t]|[A-Za-z0-9.-][A-Za-z0-9.\- \t]*\r?\n[ \t]", re.IGNORECASE)
+_FOLD_AFTER_BLANK_OR_NAME = re.compile(r"\n(?:[^\S\r\n]*|[A-Za-z0-9.-][A-Za-z0-9.\- \t]*)\r?\n[ \t]", re.IGNORECASE)
+# A wanted line (group: its name), then the next line's fold if there is one (the last group).
+_PLAIN_NAMES = (None, "BEGIN", "END", "FN", "N", "ORG", "EMAIL", "TEL")
+_PLAIN_WANTED_LINE = re.compile(
+    r"^(?:[A-Za-z0-9-]+\.)?(?:(BEGIN)|(END)|(FN)|(N)|(ORG)|(EMAIL)|(TEL))[ \t]*(?=[;:])[^\r\n]*(\r?\n[ \t])?",
+    re.IGNORECASE | re.MULTILINE,
+)
+_PLAIN_IDENTIFIERS = (None, "BEGIN", "END", "EMAIL", "TEL")
+_PLAIN_IDENTIFIER_LINE = re.compile(
+    r"^(?:[A-Za-z0-9-]+\.)?(?:(BEGIN)|(END)|(EMAIL)|(TEL))[ \t]*(?=[;:])[^\r\n]*(\r?\n[ \t])?",
+    re.IGNORECASE | re.MULTILINE,
+)
 _CARD_BOUNDARY = re.compile(r"[ \t]*(BEGIN|END)[ \t]*:[ \t]*VCARD[ \t]*", re.IGNORECASE)
 _ESCAPED = re.compile(r"\\(.)", re.DOTALL)
 # A property's group, name and parameters (without quotes, nor "=" or "," but between values), to the first ":".
@@ -221,79 +318,38 @@ _UNESCAPED_SEMICOLON = re.compile(r"(?<!\\);")
 class _Reader:
     """Reads the entries of one file: counts them first, normalises each identifier once."""
 
-    def __init__(self, region: str, max_contacts: int, progress: Progress | None):
+    def __init__(self, region: str, max_contacts: int, progress: Progress | None, names: bool = True):
         self.region = region
         self.max_contacts = max_contacts
         self.progress = progress
+        self.names = names
         self.read = 0
         self.total = 0
         self._checked: dict[tuple[str, str], str | None] = {}
 
     # vCard
 
-    def vcards(self, text: str) -> list[Contact]:
+    def vcards(self, text: str) -> list[dict[str, list[str]]]:
+        """The lines kept of each card (by property), the whole book checked: the BEGIN lines counted first
+        (too many, or none, refused before anything is read), then each card has its END."""
         self._start(sum(1 for _ in itertools.islice(_VCARD_BEGIN_LINE.finditer(text), self.max_contacts + 1)))
-        half_way = _HALF_WAY.search(text, len(text) // 2) if self.total >= PARALLEL_CARDS and _may_fork() else None
+        cards: list[dict[str, list[str]]] = []
         try:
-            if not half_way:
-                return self._cards(text)
-            # A forked process reads the second half (the copy of this process costs a few milliseconds);
-            # its messages count the lines of the first.
-            first_line = len(_LINE_END.findall(text, 0, half_way.start()))
-            with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as worker:
-                try:
-                    later = worker.submit(_read_half, text[half_way.start() :], self.region, first_line)
-                except OSError:  # no process to be had: this one reads the whole book
-                    return self._cards(text)
-                contacts = self._cards(text[: half_way.start()])
-                try:
-                    half = later.result()
-                except BrokenProcessPool:  # the other process died: this one reads its half too
-                    return contacts + self._cards(text[half_way.start() :], first_line)
-                return contacts + self._join(half)
-        except _TruncatedCard as exc:
-            raise Invalid(_truncated_card(exc.index, exc.line)) from None
+            cards.extend(_cards(text, self.names))
+        except _TruncatedCard as truncated:
+            # the error a reader of the file card by card meets first: the limit of identifiers,
+            # if the cards before pass it, else this one
+            if _identifier_lines(cards) > MAX_IDENTIFIERS:
+                self.entries(cards)
+            raise Invalid(_truncated_card(len(cards) + 1, truncated.line)) from None
+        return cards
 
-    def _cards(self, text: str, first_line: int = 0) -> list[Contact]:
-        """The contacts of the cards of `text`, whose first line is the file's line `first_line + 1`."""
+    def entries(self, cards: list[dict[str, list[str]]]) -> list[Contact]:
+        """The valid contacts of these cards (`Invalid` past the limit of identifiers, counted over the book)."""
         contacts: list[Contact] = []
-        card: dict[str, list[str]] | None = None  # the lines kept of the open card, by property
-        card_line = 0
-        for line, number in _logical_lines(text):
-            found = _WANTED_PROPERTY.match(line)
-            if not found:
-                continue
-            name = found.group(1).upper()
-            if name == "BEGIN" and _is_vcard(line, found):
-                if card is not None:
-                    raise _TruncatedCard(self.read + 1, first_line + card_line)
-                card, card_line = {}, max(number, 1)
-            elif name == "END" and card is not None and _is_vcard(line, found):
-                self._add(contacts, _vcard_entry(card))
-                card = None
-            elif card is not None and name in _KEPT_PER_CARD:
-                kept = card.setdefault(name, [])
-                # a card of a million TEL lines parses twenty; a line of megabytes, none
-                if len(kept) < _KEPT_PER_CARD[name] and len(line) <= MAX_LINE and line.find(":", 0, 1_000) > 0:
-                    kept.append(line)
-        if card is not None:
-            raise _TruncatedCard(self.read + 1, first_line + card_line)
+        for card in cards:
+            self._add(contacts, _vcard_entry(card))
         return contacts
-
-    def _join(self, half: _Half) -> list[Contact]:
-        """Add the second half read by the other process, as if this reader had read it after the first."""
-        # One reader stops at the first identifier past the limit: before the other half's error, if any.
-        checked = self._checked.keys() | {("email", raw) for raw in half.emails} | {("phone", raw) for raw in half.phones}
-        if len(checked) > MAX_IDENTIFIERS:
-            self._too_many()
-        if isinstance(half.error, _TruncatedCard):
-            raise _TruncatedCard(self.read + half.error.index, half.error.line)
-        if half.error:
-            raise Invalid(half.error)
-        self.read += half.read
-        if self.progress:
-            self.progress(self.read, self.total)
-        return [Contact(*contact) for contact in half.contacts]
 
     # CSV
 
@@ -325,10 +381,10 @@ class _Reader:
 
     def _add(self, contacts: list[Contact], entry: _Entry) -> None:
         self.read += 1
-        emails = tuple(dict.fromkeys(e for e in map(self._email, entry.emails) if e))
-        phones = tuple(dict.fromkeys(p for p in map(self._phone, entry.phones) if p))
+        emails = _distinct([e for e in map(self._email, entry.emails) if e])
+        phones = _distinct([p for p in map(self._phone, entry.phones) if p])
         if emails or phones:
-            name = identity.clean_display_name(entry.name, MAX_NAME)
+            name = identity.clean_display_name(entry.name, MAX_NAME) if entry.name and self.names else ""
             contacts.append(Contact(display_name=name, emails=emails, phones=phones))
         if self.progress and (self.read % PROGRESS_EVERY == 0 or self.read == self.total):
             self.progress(self.read, self.total)
@@ -349,8 +405,9 @@ class _Reader:
 
     def _check(self, kind: str, raw: str) -> str | None:
         key = (kind, raw)
-        if key in self._checked:
-            return self._checked[key]
+        value = self._checked.get(key, _UNCHECKED)
+        if value is not _UNCHECKED:
+            return value
         if len(self._checked) >= MAX_IDENTIFIERS:
             self._too_many()
         try:
@@ -367,44 +424,100 @@ class _Reader:
         )
 
 
+_UNCHECKED = object()
+
+
+def _distinct(values: list[str]) -> tuple[str, ...]:
+    """The values without their repeats, in order."""
+    return tuple(dict.fromkeys(values)) if len(values) > 1 else tuple(values)
+
+
 class _TruncatedCard(Exception):
-    """A card without its END: numbered in the whole file once both halves are known."""
+    """A card without its END, from the file's line `line`."""
 
-    def __init__(self, index: int, line: int):
-        super().__init__(index, line)
-        self.index, self.line = index, line
-
-
-@dataclass(frozen=True)
-class _Half:
-    """What the forked process read of the second half of a book, in plain values (5,000 `Contact`s
-    took 37 ms to pickle, their tuples 13 ms)."""
-
-    contacts: list[tuple[str, tuple[str, ...], tuple[str, ...]]]
-    read: int
-    emails: list[str]  # the identifiers it checked (up to its error, if any), as written
-    phones: list[str]
-    error: _TruncatedCard | str | None  # the card without an END (numbered in its half), or a message
+    def __init__(self, line: int):
+        super().__init__(line)
+        self.line = line
 
 
-def _read_half(text: str, region: str, first_line: int) -> _Half:
-    """In the forked process: the cards of the second half of a book."""
-    reader = _Reader(region, MAX_CONTACTS, None)
-    contacts: list[Contact] = []
-    error: _TruncatedCard | str | None = None
+def _cards(text: str, names: bool = True) -> Iterator[dict[str, list[str]]]:
+    """The lines kept of each card (by property), card by card; `_TruncatedCard` at a card without its END.
+    `names` False: FN, N and ORG are not kept."""
+    kept_per_card = _KEPT_PER_CARD if names else _KEPT_IDENTIFIERS
+    card: dict[str, list[str]] | None = None  # the lines kept of the open card, by property
+    card_line = 0
+    for name, line, name_end, number in _wanted_lines(text, names):
+        if name == "BEGIN" and _is_vcard(line, name_end):
+            if card is not None:
+                raise _TruncatedCard(card_line)
+            card, card_line = {}, max(number, 1)
+        elif name == "END" and card is not None and _is_vcard(line, name_end):
+            yield card
+            card = None
+        elif card is not None and name in kept_per_card:
+            kept = card.setdefault(name, [])
+            # a card of a million TEL lines parses twenty; a line of megabytes, none
+            if len(kept) < kept_per_card[name] and len(line) <= MAX_LINE and line.find(":", 0, 1_000) > 0:
+                kept.append(line)
+    if card is not None:
+        raise _TruncatedCard(card_line)
+
+
+def _forked_batches(reader: _Reader, cards: list[dict[str, list[str]]], size: int,
+                    then: Callable[[list[Contact]], T]) -> Generator[T, None, int]:
+    """`CheckedBook.batches` read by a forked process, which sends `then` of each batch as it is read
+    and waits for the caller to take it. Returns the cards read there: all of them, or the batches sent
+    before it died (no process to be had: none); this process reads the rest."""
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
     try:
-        contacts = reader._cards(text, first_line)
-    except _TruncatedCard as exc:
-        error = exc
-    except Invalid as exc:
-        error = str(exc)
-    return _Half(
-        [(c.display_name, c.emails, c.phones) for c in contacts],
-        reader.read,
-        [raw for kind, raw in reader._checked if kind == "email"],
-        [raw for kind, raw in reader._checked if kind == "phone"],
-        error,
-    )
+        other = context.Process(target=_send_batches, args=(reader, cards, size, then, sending), daemon=True)
+        other.start()
+    except OSError:
+        receiving.close()
+        sending.close()
+        return 0
+    sending.close()
+    done, total = 0, len(cards)
+    try:
+        while done < total:
+            try:
+                batch = receiving.recv()
+            except EOFError:  # the other process died
+                break
+            done = min(done + size, total)
+            if reader.progress:
+                reader.progress(done, total)
+            yield batch
+    finally:
+        receiving.close()
+        if done < total:
+            other.kill()  # the caller stopped early, or the other process died
+        other.join()
+    return done
+
+
+def _send_batches(reader: _Reader, cards: list[dict[str, list[str]]], size: int,
+                  then: Callable[[list[Contact]], object], sending: Connection) -> None:
+    """In the forked process: read the cards a batch at a time, and send `then` of each."""
+    reader.progress = None
+    gc.disable()  # a short-lived process: what reading makes is freed by reference counts, and at its exit
+    for start in range(0, len(cards), size):
+        sending.send(then(reader.entries(cards[start : start + size])))
+    sending.close()
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """The cyclic garbage collector paused: finding a book's cards makes tens of thousands of lists,
+    dicts and tuples and no cycle, and the collector's passes over them took a fifth of the time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _may_fork() -> bool:
@@ -413,8 +526,7 @@ def _may_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):
     """An entry as read, before normalisation."""
 
     name: str
@@ -457,9 +569,56 @@ def _logical_lines(text: str) -> Iterator[tuple[str, int]]:
         yield "".join(logical), first
 
 
-def _is_vcard(line: str, found: re.Match[str]) -> bool:
+def _wanted_lines(text: str, names: bool = True) -> Iterable[tuple[str, str, int, int]]:
+    """(NAME, logical line, where the name ends in it, number of its first physical line) of the lines
+    a card keeps (`_KEPT_PER_CARD`), begins or ends with; `names` False: FN, N and ORG may be left out."""
+    plain = _plain_wanted_lines(text, names)
+    if plain is not None:
+        return plain
+    return (
+        (found.group(1).upper(), line, found.end(), number)
+        for line, number in _logical_lines(text)
+        if (found := _WANTED_PROPERTY.match(line))
+    )
+
+
+def _plain_wanted_lines(text: str, names: bool = True) -> list[tuple[str, str, int, int]] | None:
+    """`_wanted_lines` of a book where each of them is one physical line, found by one pattern over the
+    whole text, the other lines (a folded photo...) skipped without a step of Python; None for a book
+    with a quoted-printable value, a folded BEGIN, END, FN, N, ORG, EMAIL or TEL (or what may be one),
+    a folded line after a blank one or a lone CR, which is unfolded line by line (`_logical_lines`). A
+    property test checks both ways agree. `names` False: without FN, N and ORG (whether folded or not)."""
+    if not _is_plain(text):
+        return None
+    pattern, kinds = (_PLAIN_WANTED_LINE, _PLAIN_NAMES) if names else (_PLAIN_IDENTIFIER_LINE, _PLAIN_IDENTIFIERS)
+    folded = len(kinds)  # the group of the next line's fold
+    lines = []
+    number, counted = 1, 0
+    for found in pattern.finditer(text):
+        kind = found.lastindex
+        if kind == folded:
+            return None
+        start = found.start()
+        number += text.count("\n", counted, start)
+        counted = start
+        lines.append((kinds[kind], found.group(), found.end(kind) - start, number))
+    return lines
+
+
+def _is_plain(text: str) -> bool:
+    """No quoted-printable value, lone CR, folded line first or after a blank line or a possible name
+    (what `_plain_wanted_lines` leaves to `_logical_lines`, but for a folded wanted line)."""
+    return not (
+        "quoted-printable" in text.lower()
+        or _LONE_CR.search(text)
+        or _FOLD_FIRST.match(text)
+        or _FOLD_AFTER_BLANK_OR_NAME.search(text)
+    )
+
+
+def _is_vcard(line: str, name_end: int) -> bool:
     """BEGIN or END of a vCard (not of an embedded calendar or the like)."""
-    return "".join(line[found.end() :].split()).upper() == ":VCARD"
+    return "".join(line[name_end:].split()).upper() == ":VCARD"
 
 
 def _truncated_card(index: int, line: int) -> str:
@@ -467,25 +626,21 @@ def _truncated_card(index: int, line: int) -> str:
 
 
 def _vcard_entry(card: dict[str, list[str]]) -> _Entry:
-    phones = [value for params, value in _properties(card.get("TEL", [])) if not _is_fax_or_pager(params)]
-    return _Entry(
-        name=_vcard_name(card),
-        emails=[value for _, value in _properties(card.get("EMAIL", []))],
-        phones=phones[:MAX_PER_CONTACT],
-    )
+    emails = [found[1] for found in map(_property, card.get("EMAIL", ())) if found]
+    phones = [found[1] for found in map(_property, card.get("TEL", ())) if found and not _is_fax_or_pager(found[0])]
+    return _Entry(_vcard_name(card), emails, phones[:MAX_PER_CONTACT])
 
 
-def _properties(lines: list[str]) -> Iterator[tuple[Sequence[Sequence[str]], str]]:
-    """(parameters, decoded value) of each line vobject can parse; an unreadable one loses only itself."""
-    for line in lines:
-        try:
-            params, value = _parse_line(line)
-        except ParseError:
-            continue
-        yield params, _vcard_value(params, value)
+def _property(line: str) -> tuple[_Params, str] | None:
+    """(parameters, decoded value) of a line vobject can parse; None for an unreadable one, which loses only itself."""
+    try:
+        params, value = _parse_line(line)
+    except ParseError:
+        return None
+    return params, _vcard_value(params, value) if params else value
 
 
-def _parse_line(line: str) -> tuple[Sequence[Sequence[str]], str]:
+def _parse_line(line: str) -> tuple[_Params, str]:
     """(parameters, value) as vobject's `parseLine` gives them, or its `ParseError`.
 
     Most lines (`EMAIL;TYPE=INTERNET:…`, `TEL;TYPE=CELL:…`, `FN:…`) have no quote
@@ -495,12 +650,12 @@ def _parse_line(line: str) -> tuple[Sequence[Sequence[str]], str]:
     simple = _SIMPLE_LINE.match(line)
     if not simple:
         _, params, value, _ = parseLine(line)
-        return params, value
+        return tuple(map(tuple, params)), value
     return _plain_parameters(simple.group(1)), line[simple.end() :]
 
 
 @functools.lru_cache(maxsize=256)
-def _plain_parameters(text: str) -> tuple[tuple[str, ...], ...]:
+def _plain_parameters(text: str) -> _Params:
     """`;TYPE=CELL;PREF` read as vobject reads it: ((TYPE, CELL), (PREF,)); empty values are dropped."""
     return tuple(
         (name, *(value for value in values.split(",") if value))
@@ -510,36 +665,29 @@ def _plain_parameters(text: str) -> tuple[tuple[str, ...], ...]:
 
 def _vcard_name(card: dict[str, list[str]]) -> str:
     """FN, else the given and family names of N, else the organisation; parsed only when needed."""
-    for _, value in _properties(card.get("FN", [])):
-        if value.strip():
-            return _unescape(value)
-    for _, value in _properties(card.get("N", [])):
+    for found in map(_property, card.get("FN", ())):
+        if found and found[1].strip():
+            return _unescape(found[1])
+    for _, value in filter(None, map(_property, card.get("N", ()))):
         family, given, additional = ([_unescape(part) for part in _UNESCAPED_SEMICOLON.split(value, 3)] + ["", ""])[:3]
         name = " ".join(part for part in (given, additional, family) if part.strip())
         if name:
             return name
-    for _, value in _properties(card.get("ORG", [])):
+    for _, value in filter(None, map(_property, card.get("ORG", ()))):
         return _unescape(_UNESCAPED_SEMICOLON.split(value, 1)[0])
     return ""
 
 
-def _is_fax_or_pager(params: Sequence[Sequence[str]]) -> bool:
+@functools.lru_cache(maxsize=256)
+def _is_fax_or_pager(params: _Params) -> bool:
     """A fax or a pager names an office or a device, not a person: not matched."""
     types = {value.strip('"').upper() for param in params for value in ",".join(param).split(",")}
     return bool(types & {"FAX", "PAGER"})
 
 
-def _vcard_value(params: Sequence[Sequence[str]], value: str) -> str:
+def _vcard_value(params: _Params, value: str) -> str:
     """The value of a property, quoted-printable or base64 decoded in its CHARSET (vCard 2.1)."""
-    encoding, charset = "", "utf-8"
-    for param in params:
-        key = param[0].upper()
-        if len(param) == 1 and key in ("QUOTED-PRINTABLE", "BASE64"):
-            encoding = key
-        elif key == "ENCODING" and len(param) > 1:
-            encoding = param[1].upper()
-        elif key == "CHARSET" and len(param) > 1:
-            charset = param[1]
+    encoding, charset = _encoding(params)
     if encoding == "QUOTED-PRINTABLE":
         raw = quopri.decodestring(value.encode("utf-8", "replace"))
     elif encoding in ("B", "BASE64"):
@@ -555,6 +703,21 @@ def _vcard_value(params: Sequence[Sequence[str]], value: str) -> str:
         except (LookupError, UnicodeDecodeError):
             continue
     return raw.decode("latin-1")
+
+
+@functools.lru_cache(maxsize=256)
+def _encoding(params: _Params) -> tuple[str, str]:
+    """The ENCODING (QUOTED-PRINTABLE, B, BASE64 or "") and CHARSET (default UTF-8) a property's parameters name."""
+    encoding, charset = "", "utf-8"
+    for param in params:
+        key = param[0].upper()
+        if len(param) == 1 and key in ("QUOTED-PRINTABLE", "BASE64"):
+            encoding = key
+        elif key == "ENCODING" and len(param) > 1:
+            encoding = param[1].upper()
+        elif key == "CHARSET" and len(param) > 1:
+            charset = param[1]
+    return encoding, charset
 
 
 def _unescape(value: str) -> str:

@@ -27,6 +27,7 @@ a deletion of one's hashes does not reset). The operator's command is not limite
 
 from __future__ import annotations
 
+import functools
 import hmac
 import logging
 import time
@@ -40,11 +41,14 @@ from graphsvc.store import Store
 log = logging.getLogger(__name__)
 
 BATCH = 5_000  # hashes or members per write statement
+BOOK_BATCH = 1_000  # address-book entries read while the previous ones are stored
 DAY_MS = 86_400_000
 MONTH_MS = 30 * DAY_MS
 RETENTION_DAYS = 365
 MAX_PAGE = 200
 MAX_NOTIFIED = 10_000  # importers told that one of their contacts joined
+_NO_IDENTIFIER = ("aucun contact de ce fichier n'a d'adresse e-mail ni de numéro de téléphone valable : "
+                  "rien n'a été importé")
 
 Progress = Callable[[str, int, int], None]
 
@@ -273,54 +277,80 @@ def _check_limits(store: Store, member_id: str, limits: Limits, identifiers: int
 def import_contacts(store: Store, key: str, member_id: str, book, *, now: int | None = None,
                     limits: Limits | None = None, require_consent: bool = True,
                     progress: Progress = _no_progress) -> ImportResult:
-    """Keep the hashes of an address book (`addressbook.AddressBook`) for the
-    member, log the upload, and return the members it finds.
+    """Keep the hashes of an address book (`addressbook.CheckedBook` or `AddressBook`) for the member,
+    log the upload, and return the members it finds.
 
-    The limits are checked in the statement that logs the upload, before any
-    hash is stored; the hashes are then stored and matched in the same
-    statements (`contacts/add_and_match`: one index seek per hash).
+    The book is read a batch at a time while the previous batch is stored (`CheckedBook.batches`:
+    a big one in a forked process): each batch's hashes are stored and matched in one statement
+    (`contacts/add_and_match`: one index seek per hash). Everything that may refuse the upload is
+    decided before the first hash is stored: the book's own checks, the consent, and the limits,
+    checked against the identifiers the book holds at most (when that bound passes a limit, the book
+    is read in full first and its exact count decides) in the statement that logs the upload.
 
-    `limits` None: not limited (the operator's command); `require_consent`
-    False: the operator imports on the member's behalf. Nothing is written when
-    the member is unknown, has not consented, is over a limit, or the book
-    holds no usable identifier."""
+    `limits` None: not limited (the operator's command); `require_consent` False: the operator
+    imports on the member's behalf. Nothing is written when the member is unknown, has not
+    consented, is over a limit, or the book holds no usable identifier."""
     now = _now(now)
     me = _member(store, member_id)
     if require_consent and not me["consent_at"]:
         raise Forbidden("acceptez d'abord les conditions d'import de votre carnet d'adresses")
-    progress("hash", 0, book.valid)
-    hashes = book_hashes(key, book.contacts)
-    if not hashes:
-        raise Invalid("aucun contact de ce fichier n'a d'adresse e-mail ni de numéro de téléphone valable : "
-                      "rien n'a été importé")
+    if not book.identifiers_at_most:
+        raise Invalid(_NO_IDENTIFIER)
     if limits is not None:
-        _check_limits(store, me["id"], limits, len(hashes), now)
-    progress("log", 0, 1)
+        try:
+            _check_limits(store, me["id"], limits, book.identifiers_at_most, now)
+        except Forbidden:
+            whole = book.read_all()
+            if whole is book:
+                raise
+            book = whole  # the bound passes a limit: the exact count decides
+            _check_limits(store, me["id"], limits, book.identifiers_at_most, now)
+    found: dict[str, Match] = {}  # a member may be found in two batches (their e-mail, their phone)
+    stored: set[str] = set()
+    import_id = None
+    valid = 0
+    progress("import", 0, book.read)
+    for entries, batch_hashes in book.batches(BOOK_BATCH, background=True,
+                                              then=functools.partial(_counted_hashes, key)):
+        valid += entries
+        hashes = [h for h in batch_hashes if h not in stored]
+        if hashes and import_id is None:
+            import_id = _log_import(store, me["id"], book, limits, now)
+        stored.update(hashes)
+        for chunk in _chunks(hashes):
+            for r in store.write("contacts/add_and_match", member_id=me["id"], hashes=list(chunk), now=now):
+                found[r["id"]] = Match(r["id"], r["display_name"], r["section_name"])
+        progress("import", min(valid, book.read), book.read)
+    if import_id is None:
+        raise Invalid(_NO_IDENTIFIER)
+    matched = tuple(sorted(found.values(), key=lambda m: (m.display_name or "", m.id)))
+    store.write("contacts/set_import_counts", member_id=me["id"], id=import_id, valid=valid,
+                rejected=book.read - valid, identifiers=len(stored), matched=len(matched))
+    suggestions.mark_stale(store, [me["id"]])  # the members found are suggested at once
+    progress("import", book.read, book.read)
+    log.info("contacts: an address book of %d identifiers imported, %d members found", len(stored), len(matched))
+    return ImportResult(book.format, book.encoding, book.read, valid, book.read - valid, len(stored), matched)
+
+
+def _counted_hashes(key: str, contacts: list) -> tuple[int, list[str]]:
+    """A batch of contacts as an import needs it (where it is read: in the reading process, if forked)."""
+    return len(contacts), book_hashes(key, contacts)
+
+
+def _log_import(store: Store, member_id: str, book, limits: Limits | None, now: int) -> str:
+    """Log the upload, the limits checked in the same statement against the identifiers the book holds at
+    most (the exact count is written once they are stored); `Forbidden` when they no longer pass."""
     import_id = members.new_id()
     logged = store.write(
-        "contacts/log_import", member_id=me["id"], id=import_id, now=now,
+        "contacts/log_import", member_id=member_id, id=import_id, now=now,
         day_start=now - DAY_MS, month_start=now - MONTH_MS,
         max_uploads=limits.uploads_per_day if limits else -1,
         max_identifiers=limits.identifiers_per_month if limits else -1,
-        format=book.format, read=book.read, valid=book.valid, rejected=book.rejected,
-        identifiers=len(hashes),
+        format=book.format, read=book.read, identifiers=book.identifiers_at_most,
     )
     if not logged:
         raise Forbidden("limite d'import atteinte : réessayez plus tard")
-    found: dict[str, Match] = {}  # a member may be found in two batches (their e-mail, their phone)
-    done = 0
-    progress("store and match", 0, len(hashes))
-    for batch in _chunks(hashes):
-        for r in store.write("contacts/add_and_match", member_id=me["id"], hashes=list(batch), now=now):
-            found[r["id"]] = Match(r["id"], r["display_name"], r["section_name"])
-        done += len(batch)
-        progress("store and match", done, len(hashes))
-    matched = tuple(sorted(found.values(), key=lambda m: (m.display_name or "", m.id)))
-    store.write("contacts/set_import_matched", member_id=me["id"], id=import_id, matched=len(matched))
-    suggestions.mark_stale(store, [me["id"]])  # the members found are suggested at once
-    log.info("contacts: an address book of %d identifiers imported, %d members found", len(hashes), len(matched))
-    return ImportResult(book.format, getattr(book, "encoding", None), book.read, book.valid, book.rejected,
-                        len(hashes), matched)
+    return import_id
 
 
 # --- the member's page ---------------------------------------------------------------

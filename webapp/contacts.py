@@ -133,7 +133,7 @@ def upload():
         return _back(_("Import refusé : %(reason)s.", reason=str(exc)), "error", 429)
     data = form.book.data.read(addressbook.MAX_BYTES + 1)
     try:
-        book = addressbook.read_address_book(data)
+        book = addressbook.check_address_book(data, names=False)
         result = contacts.import_contacts(store, contacts_key(), current_user.id, book, limits=_limits())
     except Invalid as exc:
         return _back(_("Fichier refusé : %(reason)s. Rien n'a été importé.", reason=str(exc)), "error", 400)

@@ -7,12 +7,21 @@ import unicodedata
 
 import phonenumbers
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from vobject.base import ParseError, getLogicalLines, parseLine
 
 from graphsvc import identity
-from graphsvc.addressbook import AddressBook, _logical_lines, _parse_line, read_address_book
+from graphsvc.addressbook import (
+    _WANTED_PROPERTY,
+    AddressBook,
+    _logical_lines,
+    _parse_line,
+    _plain_wanted_lines,
+    _wanted_lines,
+    check_address_book,
+    read_address_book,
+)
 from graphsvc.errors import Invalid
 from graphsvc.identity import clean_display_name, normalise_email, normalise_phone
 
@@ -268,6 +277,107 @@ def test_lines_are_unfolded_as_vobject_unfolds_them(lines, newline):
     assert ours == [line for line, _ in getLogicalLines(io.StringIO(text, newline=""), allowQP=True)]
 
 
+def unfolded_wanted_lines(text):
+    """`_wanted_lines` of the general path: the wanted logical lines of `_logical_lines`."""
+    return [
+        (found.group(1).upper(), line, found.end(), number)
+        for line, number in _logical_lines(text)
+        if (found := _WANTED_PROPERTY.match(line))
+    ]
+
+
+def after_name(line, name_end):
+    """What `_is_vcard` reads of a line: its remainder after the name, without blanks."""
+    return "".join(line[name_end:].split()).upper()
+
+
+book_lines = st.lists(
+    st.one_of(
+        st.sampled_from(
+            (
+                # wanted, with and without group, parameters, blanks before ":"
+                "TEL;TYPE=CELL:01 02", "item1.EMAIL:a@b.fr", "tel :1", "FN:x", "N:a;b", "ORG:o", "BEGIN:VCARD",
+                "END:VCARD", "begin : vcard", "END\t:\tVCARD ", "EMAIL;TYPE=INTERNET,pref:x@y.z", "n:", "Tel;",
+                # unwanted
+                "PHOTO;ENCODING=b:AAAA", "NOTE:x", "TELX:1", "X-TEL:1", "VERSION:3.0", "TEL", "FN",
+                # pieces of a wanted line cut by a fold
+                "T", "item1", "item1.", "BEGIN", " EL:1", " :x", "\t;TYPE=CELL:1", " .TEL:1", " N:x", "\tVCARD",
+                # folded, blank, whitespace-only lines
+                " folded", "\tx", " TEL:1", "\tEND:VCARD", "", " ", "\t", "\u00a0", "\x0b", " \u00a0",
+                # quoted-printable and soft line breaks
+                "FN;ENCODING=QUOTED-PRINTABLE:=C3=A9=", "quoted-PRINTABLE", "NOTE:a=", "=", "TEL:1=",
+            )
+        ),
+        st.text(st.characters(blacklist_characters="\r\n"), max_size=12),
+    ),
+    max_size=14,
+)
+
+
+@PROFILE
+@given(book_lines, st.sampled_from(("\r\n", "\n", "\r")), st.sampled_from(("", "\r\n", "\n")))
+@example(["BEGIN:VCARD", "FN:x", "END", " :VCARD"], "\r\n", "\r\n")  # a name folded before its ":"
+@example(["TEL", " :x"], "\r\n", "")
+def test_plain_books_give_the_wanted_lines_of_the_unfolding_reader(lines, newline, last):
+    text = newline.join(lines) + last
+    plain = _plain_wanted_lines(text)
+    general = unfolded_wanted_lines(text)
+    if plain is not None:
+        assert [(name, line, number) for name, line, _, number in plain] == [
+            (name, line, number) for name, line, _, number in general
+        ], text
+        assert [after_name(line, end) for _, line, end, _ in plain] == [
+            after_name(line, end) for _, line, end, _ in general
+        ], text
+    identifiers = _plain_wanted_lines(text, names=False)  # FN, N and ORG left out, folded or not
+    if identifiers is not None:
+        assert [(name, line, number) for name, line, _, number in identifiers] == [
+            (name, line, number) for name, line, _, number in general if name in ("BEGIN", "END", "EMAIL", "TEL")
+        ], text
+
+
+APPLE_CARD = (
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nPRODID:-//Apple Inc.//macOS 14.0//EN\r\nN:Dupont;Jean;;;\r\nFN:Jean Dupont\r\n"
+    "item1.EMAIL;type=INTERNET;type=pref:jean@example.org\r\nitem1.X-ABLabel:_$!<Other>!$_\r\n"
+    "TEL;type=CELL;type=VOICE;type=pref:06 12 34 56 78\r\n"
+    "PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQAAAQABAAD\r\n 4gHYSUNDX1BST0ZJTEUAAQEAAAHIAAAAAAQwAABt\r\n"
+    " bnRyUkdCIFhZWiAH4AABAAEAAAAAAABhY3NwAAAA\r\nEND:VCARD\r\n"
+)
+
+
+def test_plain_books_take_the_fast_path():
+    plain = _plain_wanted_lines(APPLE_CARD * 2)
+    assert plain is not None
+    assert [(name, number) for name, _, _, number in plain] == [
+        ("BEGIN", 1), ("N", 4), ("FN", 5), ("EMAIL", 6), ("TEL", 8), ("END", 12),
+        ("BEGIN", 13), ("N", 16), ("FN", 17), ("EMAIL", 18), ("TEL", 20), ("END", 24),
+    ]
+    assert plain[4][1] == "TEL;type=CELL;type=VOICE;type=pref:06 12 34 56 78"
+    assert [(n, line, k) for n, line, _, k in plain] == [(n, line, k) for n, line, _, k in unfolded_wanted_lines(APPLE_CARD * 2)]
+    assert _wanted_lines(APPLE_CARD) == _plain_wanted_lines(APPLE_CARD)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("BEGIN:VCARD\nFN;ENCODING=Quoted-Printable:=C3=A9\nEND:VCARD\n", id="quoted-printable"),
+        pytest.param("BEGIN:VCARD\nNOTE;QUOTED-PRINTABLE:a\nFN:x\nEND:VCARD\n", id="QUOTED-PRINTABLE"),
+        pytest.param("BEGIN:VCARD\rFN:x\rEND:VCARD\r", id="lone CR"),
+        pytest.param("BEGIN:VCARD\r\nFN:x\rEND:VCARD\r\n", id="one lone CR"),
+        pytest.param(" BEGIN:VCARD\nFN:x\nEND:VCARD\n", id="folded first line"),
+        pytest.param("\n\tBEGIN:VCARD\nFN:x\nEND:VCARD\n", id="folded line after a first blank one"),
+        pytest.param("BEGIN:VCARD\nFN:x\n \t\n TEL:1\nEND:VCARD\n", id="folded line after a blank one"),
+        pytest.param("BEGIN:VCARD\r\nFN:x\r\n\r\n\tTEL:1\r\nEND:VCARD\r\n", id="folded line after a blank CRLF"),
+        pytest.param("BEGIN:VCARD\nFN:Jean\n  Dupont\nEND:VCARD\n", id="folded FN"),
+        pytest.param("BEGIN:VCARD\r\nitem1.EMAIL:jean@\r\n example.org\r\nEND:VCARD\r\n", id="folded EMAIL"),
+        pytest.param("BEGIN:VCARD\nFN:x\nEND:VCARD\n\tx\n", id="folded END"),
+    ],
+)
+def test_books_that_are_not_plain_are_unfolded_line_by_line(text):
+    assert _plain_wanted_lines(text) is None
+    assert list(_wanted_lines(text)) == unfolded_wanted_lines(text)
+
+
 vcard_lines = st.one_of(
     st.sampled_from(("FN", "N", "ORG", "EMAIL", "TEL", "PHOTO", "item1.EMAIL", "TEL;TYPE=CELL", "NOTE")).flatmap(
         lambda name: st.text(max_size=80).map(lambda value: f"{name}:{value}")
@@ -282,6 +392,22 @@ vcard_lines = st.one_of(
 def test_vcards_with_hostile_lines_give_a_book_or_invalid(cards, newline):
     text = "".join(newline.join(["BEGIN:VCARD", "VERSION:3.0", *lines, "END:VCARD", ""]) for lines in cards)
     check_book(outcome(read_address_book, text.encode("utf-8", "surrogatepass")))
+
+
+@PROFILE
+@given(st.lists(st.lists(vcard_lines, max_size=8), min_size=1, max_size=6), st.sampled_from(("\r\n", "\n")))
+def test_a_book_read_without_names_has_the_same_identifiers_and_errors(cards, newline):
+    text = "".join(newline.join(["BEGIN:VCARD", "VERSION:3.0", *lines, "END:VCARD", ""]) for lines in cards)
+    data = text.encode("utf-8", "surrogatepass")
+    named = outcome(read_address_book, data)
+    unnamed = outcome(lambda d: check_address_book(d, names=False).read_all(), data)
+    if isinstance(named, Invalid):
+        assert str(unnamed) == str(named)
+        return
+    assert (unnamed.read, unnamed.valid, unnamed.rejected) == (named.read, named.valid, named.rejected)
+    assert [(c.display_name, c.emails, c.phones) for c in unnamed.contacts] == [
+        ("", c.emails, c.phones) for c in named.contacts
+    ]
 
 
 @PROFILE

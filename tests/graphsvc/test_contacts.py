@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pytest
 
 from graphsvc import accounts, coopains, contacts, notifications
+from graphsvc.addressbook import AddressBook
 from graphsvc.errors import Forbidden, Invalid, NotFound
 from tests.fixtures.web import make_member, make_section
 
@@ -24,18 +25,8 @@ class Contact:
     phones: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Book:
-    contacts: tuple[Contact, ...]
-    format: str = "vcard"
-    encoding: str = "utf-8"
-    read: int = 0
-    valid: int = 0
-    rejected: int = 0
-
-
-def book(*contacts_: Contact, rejected: int = 0) -> Book:
-    return Book(tuple(contacts_), read=len(contacts_) + rejected, valid=len(contacts_), rejected=rejected)
+def book(*contacts_: Contact, rejected: int = 0) -> AddressBook:
+    return AddressBook("vcard", "utf-8", len(contacts_) + rejected, len(contacts_), rejected, tuple(contacts_))
 
 
 def register(store, email, first_name="Camille", last_name="Martin", *, phone=None, key=KEY, **kwargs):

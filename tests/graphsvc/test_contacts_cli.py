@@ -114,7 +114,7 @@ def test_bench_contacts_small(tmp_path, monkeypatch):
     assert (report["contacts"], report["members"]) == (100, 200)
     assert report["seconds"] > 0 and report["hashes_held"] == report["identifiers"]
     assert 0 < report["matched"] <= report["members_in_book"] == 50
-    assert report["seconds"] >= report["read_seconds"] + report["hash_seconds"] + report["log_seconds"]
+    assert report["seconds"] >= report["check_seconds"] + report["import_seconds"] - 0.002  # each rounded to 1 ms
 
 
 def test_bench_contacts_keeps_its_graph_and_imports_the_same_book_again(tmp_path, monkeypatch):
