@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pytest
 
 from graphsvc import accounts, coopains, contacts, notifications
-from graphsvc.addressbook import AddressBook
+from graphsvc.addressbook import AddressBook, check_address_book
 from graphsvc.errors import Forbidden, Invalid, NotFound
 from tests.fixtures.web import make_member, make_section
 
@@ -189,6 +189,36 @@ def test_a_book_without_usable_identifiers_stores_nothing(people):
     before = dump(store)
     with pytest.raises(Invalid, match="rien n'a été importé"):
         contacts.import_contacts(store, KEY, anna.id, book(Contact("Only a name"), rejected=3), now=NOW)
+    assert dump(store) == before
+
+
+def vcards(*emails: str) -> bytes:
+    return "".join(f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Contact\r\nEMAIL:{e}\r\nEND:VCARD\r\n" for e in emails).encode()
+
+
+def test_a_checked_book_whose_addresses_are_all_invalid_stores_nothing(people):
+    store, anna, _, _ = people
+    book = check_address_book(vcards("pas-une-adresse", "ni@cela@non"), names=False)
+    assert book.identifiers_at_most == 2  # the lines counted; none is valid once read
+    before = dump(store)
+    with pytest.raises(Invalid, match="rien n'a été importé"):
+        contacts.import_contacts(store, KEY, anna.id, book, now=NOW)
+    assert dump(store) == before
+
+
+def test_when_a_checked_book_may_pass_a_limit_its_exact_count_decides(people):
+    store, anna, basile, _ = people
+    limits = contacts.Limits(uploads_per_day=5, identifiers_per_month=2)
+    # three e-mail lines (the bound passes the limit), two distinct addresses (the exact count does not)
+    book = check_address_book(vcards("basile@example.org", "BASILE@example.org ", "x@example.net"), names=False)
+    assert book.identifiers_at_most == 3
+    result = contacts.import_contacts(store, KEY, anna.id, book, now=NOW, limits=limits)
+    assert (result.identifiers, result.matched_ids) == (2, [basile.id])
+    assert contacts.summary(store, anna.id).last_import.identifiers == 2  # the exact count, on the log
+    before = dump(store)
+    with pytest.raises(Forbidden, match=r"encore en importer 0 sur"):
+        contacts.import_contacts(store, KEY, anna.id, check_address_book(vcards("y@example.net"), names=False),
+                                 now=NOW + 1, limits=limits)
     assert dump(store) == before
 
 
