@@ -4,13 +4,12 @@ Generated books of one format each — an Apple-style vCard 3.0 (name,
 organisation, an e-mail in an item group, a phone, an address, per card) and
 an Outlook CSV (name, e-mail, mobile) — are read with `read_address_book`, and
 the best of a few runs is kept, in CPU seconds (what the reading costs, whatever
-else runs on the machine: this process's and, for a book read in two processes,
-the forked reader's) and wall seconds.
+else runs on the machine; `read_address_book` reads in this process: the forked
+reader serves imports, `coopol bench contacts`) and wall seconds.
 """
 
 from __future__ import annotations
 
-import resource
 import time
 from dataclasses import dataclass
 
@@ -63,6 +62,5 @@ def measure(book_format: str, contacts: int, repeat: int = 3) -> Reading:
 
 
 def _cpu() -> float:
-    """CPU seconds of this process and of the children it waited for (the reader of a book's second half)."""
-    mine, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return mine.ru_utime + mine.ru_stime + children.ru_utime + children.ru_stime
+    """CPU seconds of this process."""
+    return time.process_time()
