@@ -134,8 +134,9 @@ def check_address_book(
     if _VCARD_START.match(text):
         with _no_cycle_collection():
             cards = reader.vcards(text)
-        if _identifier_lines(cards) <= MAX_IDENTIFIERS:
-            return CheckedBook("vcard", encoding, len(cards), _identifier_lines(cards), reader, cards=cards)
+        identifier_lines = _identifier_lines(cards)
+        if identifier_lines <= MAX_IDENTIFIERS:
+            return CheckedBook("vcard", encoding, len(cards), identifier_lines, reader, cards=cards)
         contacts = reader.entries(cards)  # the limit of identifiers may be reached: known before any is stored
         book_format = "vcard"
     else:
