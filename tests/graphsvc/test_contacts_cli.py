@@ -115,6 +115,7 @@ def test_bench_contacts_small(tmp_path, monkeypatch):
     assert report["seconds"] > 0 and report["hashes_held"] == report["identifiers"]
     assert 0 < report["matched"] <= report["members_in_book"] == 50
     assert report["seconds"] >= report["check_seconds"] + report["import_seconds"] - 0.002  # each rounded to 1 ms
+    assert len(report["batch_seconds"]) == 2  # one batch of 100 entries, then the counts logged
 
 
 def test_bench_contacts_keeps_its_graph_and_imports_the_same_book_again(tmp_path, monkeypatch):
