@@ -48,7 +48,7 @@ import threading
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from typing import NamedTuple, NoReturn, TypeVar
+from typing import NamedTuple, TypeVar
 
 import phonenumbers
 from vobject.base import ParseError, parseLine
@@ -85,9 +85,9 @@ class AddressBook:
     rejected: int  # read - valid
     contacts: tuple[Contact, ...]  # the valid entries, in the file's order
 
-    @property
+    @functools.cached_property
     def identifiers_at_most(self) -> int:
-        """The distinct e-mails and phones of the book (exactly)."""
+        """The distinct e-mails and phones of the book (exactly; counted once)."""
         return _distinct_identifiers(self.contacts)
 
     def batches(self, size: int = PROGRESS_EVERY, *, background: bool = False,
